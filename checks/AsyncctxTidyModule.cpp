@@ -1,0 +1,30 @@
+//===--- AsyncctxTidyModule.cpp - asyncctx --------------------------------===//
+//
+// Registers the asyncctx checks with clang-tidy when the plugin is loaded with
+// `clang-tidy -load libasyncctx-tidy.so`.
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/CallbackWithoutContextCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "llvm/Config/llvm-config.h"
+#if LLVM_VERSION_MAJOR < 22
+// LLVM 22 moved the registry into ClangTidyModule.h and deprecated this one.
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
+
+namespace asyncctx {
+
+class AsyncctxModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<CallbackWithoutContextCheck>(
+        "asyncctx-callback-without-context");
+  }
+};
+
+} // namespace asyncctx
+
+static clang::tidy::ClangTidyModuleRegistry::Add<asyncctx::AsyncctxModule>
+    AsyncctxModuleRegistration("asyncctx-module",
+                               "Checks for callbacks that lose async context.");

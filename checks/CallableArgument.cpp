@@ -1,0 +1,133 @@
+//===--- CallableArgument.cpp - asyncctx ----------------------------------===//
+
+#include "checks/CallableArgument.h"
+#include "checks/QualifiedNames.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang;
+
+namespace asyncctx {
+
+static bool isCompletionToken(const CXXRecordDecl *RD) {
+  static const llvm::StringSet<> Tokens = [] {
+    llvm::StringSet<> Set;
+#define ASYNCCTX_COMPLETION_TOKEN(Name) Set.insert(Name);
+#include "checks/Catalogue.def"
+    return Set;
+  }();
+  return Tokens.contains(plainQualifiedName(RD));
+}
+
+/// The call operator of a class type, if it has exactly one spelled
+/// candidate (templates included); null when it has none.
+static const FunctionDecl *callOperator(const CXXRecordDecl *RD) {
+  if (RD->isLambda())
+    return RD->getLambdaCallOperator();
+  DeclarationName Name =
+      RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+  for (const NamedDecl *Found : RD->lookup(Name)) {
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Found))
+      return Method;
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Found))
+      return Template->getTemplatedDecl();
+  }
+  return nullptr;
+}
+
+static const FunctionDecl *definitionOf(const FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  const FunctionDecl *Definition = nullptr;
+  return FD->hasBody(Definition) ? Definition : FD;
+}
+
+/// Classifies by type alone: what remains once the expression has been looked
+/// through.
+static Callable classifyByType(QualType Type, StringRef Spelled) {
+  Type = Type.getNonReferenceType();
+  if (Type->isFunctionType())
+    return {CallableKind::Opaque, nullptr, "function"};
+  if (Type->isFunctionPointerType() || Type->isMemberFunctionPointerType())
+    return {CallableKind::Opaque, nullptr,
+            Spelled.empty() ? std::string("function pointer")
+                            : ("function pointer '" + Spelled + "'").str()};
+  const CXXRecordDecl *RD = Type->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return {};
+  RD = RD->getDefinition();
+  if (isCompletionToken(RD))
+    return {};
+  const FunctionDecl *Call = callOperator(RD);
+  if (!Call)
+    return {};
+  if (RD->isLambda())
+    return {CallableKind::Lambda, Call,
+            Spelled.empty() ? std::string("lambda")
+                            : ("lambda '" + Spelled + "'").str()};
+  std::string TypeName = plainQualifiedName(RD);
+  // A library callable (std::function, a bound handler) hides its target.
+  if (RD->getASTContext().getSourceManager().isInSystemHeader(RD->getLocation()))
+    return {CallableKind::Opaque, nullptr,
+            Spelled.empty() ? "callable object of type '" + TypeName + "'"
+                            : ("callable object '" + Spelled + "'").str()};
+  return {CallableKind::Functor, definitionOf(Call),
+          "function object of type '" + TypeName + "'"};
+}
+
+Callable classifyCallable(const Expr *Arg, const ContextSources &Sources) {
+  const Expr *E = Arg;
+  while (true) {
+    E = E->IgnoreUnlessSpelledInSource();
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Sources.isAdapter(Callee))
+        return {CallableKind::Adapted, nullptr, "adapted callable"};
+      if (Callee && Call->getNumArgs() == 1 &&
+          (Callee->isInStdNamespace() &&
+           (Callee->getName() == "move" || Callee->getName() == "forward"))) {
+        E = Call->getArg(0);
+        continue;
+      }
+      return classifyByType(E->getType(), "");
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      // A converting or copying construction: what is converted is what runs.
+      if (Construct->getNumArgs() >= 1 &&
+          (Construct->getNumArgs() == 1 ||
+           isa<CXXDefaultArgExpr>(Construct->getArg(1)))) {
+        E = Construct->getArg(0);
+        continue;
+      }
+      return classifyByType(E->getType(), "");
+    }
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+        Unary && Unary->getOpcode() == UO_AddrOf) {
+      E = Unary->getSubExpr();
+      continue;
+    }
+    break;
+  }
+
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return {CallableKind::Lambda, Lambda->getCallOperator(), "lambda"};
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *Function = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      return {CallableKind::Function, definitionOf(Function),
+              "function '" + Function->getNameAsString() + "'"};
+    return classifyByType(Ref->getType(), Ref->getDecl()->getName());
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return classifyByType(Member->getType(),
+                          Member->getMemberDecl()->getName());
+  return classifyByType(E->getType(), "");
+}
+
+} // namespace asyncctx

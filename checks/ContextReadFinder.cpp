@@ -1,0 +1,162 @@
+//===--- ContextReadFinder.cpp - asyncctx ---------------------------------===//
+
+#include "checks/ContextReadFinder.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include <algorithm>
+
+using namespace clang;
+
+namespace asyncctx {
+
+/// Walks one function body in source order and stops at the first read.
+class BodyScanner : public RecursiveASTVisitor<BodyScanner> {
+public:
+  explicit BodyScanner(ContextReadFinder &Finder) : Finder(Finder) {}
+
+  std::optional<ContextRead> Found;
+
+  bool shouldVisitTemplateInstantiations() const { return false; }
+
+  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
+    if (!S)
+      return true;
+    // Unevaluated operands read nothing.
+    if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, CXXTypeidExpr>(S))
+      return true;
+    // A callable handed to another boundary runs elsewhere: it is reported
+    // where it is passed, not counted as a read of this body.
+    if (isa<CallExpr, CXXConstructExpr>(S))
+      if (const Expr *Skipped = boundaryCallable(cast<Expr>(S))) {
+        for (Stmt *Child : S->children())
+          if (Child != Skipped && !TraverseStmt(Child))
+            return false;
+        return true;
+      }
+    return RecursiveASTVisitor::TraverseStmt(S, Queue);
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    return visitUse(E->getDecl(), E->getDecl()->getNameAsString(),
+                    E->getLocation());
+  }
+
+  bool VisitMemberExpr(MemberExpr *E) {
+    // `request_id.get()` reads `request_id`: name the object when it has one.
+    std::string What = E->getMemberDecl()->getNameAsString();
+    if (const auto *Base =
+            dyn_cast<DeclRefExpr>(E->getBase()->IgnoreParenImpCasts()))
+      What = Base->getDecl()->getNameAsString();
+    return visitUse(E->getMemberDecl(), What, E->getBeginLoc());
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    const CXXConstructorDecl *Ctor = E->getConstructor();
+    return visitUse(Ctor, Ctor->getParent()->getNameAsString(),
+                    E->getBeginLoc());
+  }
+
+private:
+  const Expr *boundaryCallable(const Expr *Call) const {
+    const Boundary *B = Finder.boundaries().lookupCall(Call);
+    if (!B)
+      return nullptr;
+    llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
+    std::optional<unsigned> Index =
+        BoundaryCatalogue::callableArgumentIndex(*B, Args);
+    return Index ? Args[*Index] : nullptr;
+  }
+
+  /// Returns false (stopping the walk) once a read is found.
+  bool visitUse(const NamedDecl *D, std::string What, SourceLocation Loc) {
+    const ContextSources &Sources = Finder.sources();
+    const auto *Function = dyn_cast<FunctionDecl>(D);
+    if (Sources.isSource(D) || (Function && Sources.isAdapter(Function))) {
+      Found = ContextRead{std::move(What), Loc, nullptr, {}};
+      return false;
+    }
+    if (!Function)
+      return true;
+    if (std::optional<ContextRead> Inner = Finder.findRead(Function)) {
+      Found = ContextRead{Inner->What, Inner->ReadLoc, Function, Loc};
+      return false;
+    }
+    return true;
+  }
+
+  ContextReadFinder &Finder;
+};
+
+std::optional<ContextRead>
+ContextReadFinder::scan(const FunctionDecl *Definition) {
+  BodyScanner Scanner(*this);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten() &&
+          !Scanner.TraverseStmt(const_cast<Expr *>(Init->getInit())))
+        return Scanner.Found;
+  Scanner.TraverseStmt(Definition->getBody());
+  return Scanner.Found;
+}
+
+std::optional<ContextRead> ContextReadFinder::findRead(const FunctionDecl *FD) {
+  const FunctionDecl *Definition = nullptr;
+  if (!FD || !FD->hasBody(Definition) || !Definition->getBody())
+    return std::nullopt;
+  // Library code does not read user context by itself; callables the user
+  // passes to it are visited where they are spelled.
+  const SourceManager &SM = Definition->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(Definition->getLocation()))
+    return std::nullopt;
+
+  auto [It, Inserted] = Memo.try_emplace(Definition);
+  if (!Inserted) {
+    if (It->second.Status == State::Done)
+      return It->second.Read;
+    // Still being decided further up the stack: "no" for now, and whoever
+    // asked depends on that decision.
+    LowLink = std::min(LowLink, It->second.LowLink);
+    return std::nullopt;
+  }
+  const unsigned MyDepth = Depth++;
+  It->second.LowLink = MyDepth;
+  const unsigned CallerLowLink = LowLink;
+  LowLink = ~0U;
+  const size_t ProvisionalMark = Provisionals.size();
+
+  std::optional<ContextRead> Read = scan(Definition);
+
+  --Depth;
+  const unsigned MyLowLink = LowLink;
+  LowLink = std::min(CallerLowLink, MyLowLink);
+  Entry &Result = Memo[Definition];
+  if (!Read && MyLowLink < MyDepth) {
+    // Depends on a function above us that is not decided yet.
+    Result = Entry{State::Provisional, MyLowLink, std::nullopt};
+    Provisionals.push_back(Definition);
+    return std::nullopt;
+  }
+  Result = Entry{State::Done, 0, Read};
+  if (MyLowLink >= MyDepth)
+    settleProvisionals(ProvisionalMark, Read.has_value());
+  return Read;
+}
+
+void ContextReadFinder::settleProvisionals(size_t From, bool ReadFound) {
+  // Every provisional "no" recorded since this function started depended only
+  // on functions of its own component. If the component reads nothing they are
+  // final; otherwise forget them so they are recomputed against the now
+  // decided answers.
+  for (size_t I = From; I < Provisionals.size(); ++I) {
+    if (ReadFound)
+      Memo.erase(Provisionals[I]);
+    else
+      Memo[Provisionals[I]] = Entry{State::Done, 0, std::nullopt};
+  }
+  Provisionals.resize(From);
+}
+
+} // namespace asyncctx

@@ -1,0 +1,80 @@
+//===--- ContextReadFinder.h - asyncctx -------------------------*- C++ -*-===//
+//
+// Does running a function read async context, directly or through what it
+// calls? (BRIEF section 2, "reads context transitively".)
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCCTX_CHECKS_CONTEXTREADFINDER_H
+#define ASYNCCTX_CHECKS_CONTEXTREADFINDER_H
+
+#include "checks/BoundaryCatalogue.h"
+#include "checks/ContextSources.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace asyncctx {
+
+/// The first context read a function performs.
+struct ContextRead {
+  /// What is read, as the user knows it: the variable a member is called on
+  /// (`request_id` for `request_id.get()`), or the source itself.
+  std::string What;
+  /// Where the read is spelled (possibly in a callee).
+  clang::SourceLocation ReadLoc;
+  /// The first function called on the way to the read when it is indirect.
+  const clang::FunctionDecl *Via = nullptr;
+  /// Where the analysed function refers to \c Via.
+  clang::SourceLocation ViaLoc;
+};
+
+/// Finds the first context read reachable from a function body: through
+/// calls and references to functions whose definitions are visible (outside
+/// system headers), to any depth, and through nested lambdas, except those
+/// handed to another async boundary (they run elsewhere and are reported on
+/// their own). Calling an adapter counts as a read: it captures the context.
+///
+/// Results are memoized per declaration. Recursion is handled like Tarjan's
+/// strongly connected components: a negative answer that depended on a
+/// function still being analysed stays provisional until that function is
+/// decided, so a cycle never caches a wrong "no".
+class ContextReadFinder {
+public:
+  ContextReadFinder(const ContextSources &Sources,
+                    const BoundaryCatalogue &Boundaries)
+      : Sources(Sources), Boundaries(Boundaries) {}
+
+  /// The first context read of \p FD's body, or nullopt.
+  std::optional<ContextRead> findRead(const clang::FunctionDecl *FD);
+
+  const ContextSources &sources() const { return Sources; }
+  const BoundaryCatalogue &boundaries() const { return Boundaries; }
+
+private:
+  friend class BodyScanner;
+  enum class State { InProgress, Provisional, Done };
+  struct Entry {
+    State Status = State::InProgress;
+    /// For InProgress: the depth on the analysis stack; for Provisional: the
+    /// lowest depth the negative answer depended on.
+    unsigned LowLink = 0;
+    std::optional<ContextRead> Read;
+  };
+
+  std::optional<ContextRead> scan(const clang::FunctionDecl *FD);
+  void settleProvisionals(size_t From, bool ReadFound);
+
+  const ContextSources &Sources;
+  const BoundaryCatalogue &Boundaries;
+  llvm::DenseMap<const clang::FunctionDecl *, Entry> Memo;
+  std::vector<const clang::FunctionDecl *> Provisionals;
+  unsigned Depth = 0;
+  unsigned LowLink = ~0U;
+};
+
+} // namespace asyncctx
+
+#endif // ASYNCCTX_CHECKS_CONTEXTREADFINDER_H

@@ -1,0 +1,82 @@
+//===--- ContextSources.cpp - asyncctx ------------------------------------===//
+
+#include "checks/ContextSources.h"
+#include "checks/QualifiedNames.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+
+using namespace clang;
+
+namespace asyncctx {
+
+ContextSources::ContextSources(const std::vector<std::string> &UserSources,
+                               const std::vector<std::string> &UserAdapters) {
+#define ASYNCCTX_SOURCE(Name) Sources.insert(Name);
+#define ASYNCCTX_ADAPTER(Name) Adapters.insert(Name);
+#include "checks/Catalogue.def"
+  for (const std::string &Name : UserSources)
+    Sources.insert(Name);
+  for (const std::string &Name : UserAdapters)
+    Adapters.insert(Name);
+}
+
+static bool isAnnotatedSource(const Decl *D) {
+  for (const auto *Attr : D->specific_attrs<AnnotateAttr>())
+    if (Attr->getAnnotation() == SourceAnnotation)
+      return true;
+  return false;
+}
+
+/// The declaration a template specialization or member was written as: the
+/// annotation and the name live there.
+static const NamedDecl *pattern(const NamedDecl *D) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
+    return Spec->getSpecializedTemplate()->getTemplatedDecl();
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+      return Pattern;
+  return D;
+}
+
+bool ContextSources::computeIsSource(const NamedDecl *D) const {
+  // The declaration itself, then each enclosing class: a class covers its
+  // members, including those of nested classes.
+  for (const Decl *Current = D; Current;) {
+    const auto *Named = dyn_cast<NamedDecl>(Current);
+    if (!Named)
+      break;
+    const NamedDecl *Written = pattern(Named);
+    if (isAnnotatedSource(Written) || isAnnotatedSource(Named) ||
+        Sources.contains(plainQualifiedName(Named)))
+      return true;
+    Current = dyn_cast<CXXRecordDecl>(Named->getDeclContext());
+  }
+  return false;
+}
+
+bool ContextSources::isSource(const NamedDecl *D) const {
+  if (!D)
+    return false;
+  const Decl *Key = D->getCanonicalDecl();
+  auto [It, Inserted] = SourceMemo.try_emplace(Key, false);
+  if (!Inserted)
+    return It->second;
+  bool Result = computeIsSource(D);
+  SourceMemo[Key] = Result;
+  return Result;
+}
+
+bool ContextSources::isAdapter(const FunctionDecl *Callee) const {
+  if (!Callee)
+    return false;
+  const Decl *Key = Callee->getCanonicalDecl();
+  auto [It, Inserted] = AdapterMemo.try_emplace(Key, false);
+  if (!Inserted)
+    return It->second;
+  bool Result = Adapters.contains(plainQualifiedName(Callee));
+  AdapterMemo[Key] = Result;
+  return Result;
+}
+
+} // namespace asyncctx

@@ -1,0 +1,52 @@
+//===--- ContextSources.h - asyncctx ----------------------------*- C++ -*-===//
+//
+// Which declarations read async context when used (BRIEF section 2, "context
+// read"), and which calls are adapters that capture it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCCTX_CHECKS_CONTEXTSOURCES_H
+#define ASYNCCTX_CHECKS_CONTEXTSOURCES_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <string>
+#include <vector>
+
+namespace asyncctx {
+
+/// Annotation that marks a declaration as a context source.
+inline constexpr llvm::StringLiteral SourceAnnotation = "asyncctx::source";
+
+class ContextSources {
+public:
+  /// \p UserSources and \p UserAdapters add to the built-ins of Catalogue.def.
+  ContextSources(const std::vector<std::string> &UserSources,
+                 const std::vector<std::string> &UserAdapters);
+
+  /// Whether using \p D reads context: \p D is listed or annotated, or is a
+  /// member of a listed or annotated class. Memoized per declaration.
+  bool isSource(const clang::NamedDecl *D) const;
+
+  /// Whether a call to \p Callee captures the context for later (an adapter).
+  bool isAdapter(const clang::FunctionDecl *Callee) const;
+
+  /// Forgets memoized answers; declarations do not outlive their AST.
+  void clearMemo() {
+    SourceMemo.clear();
+    AdapterMemo.clear();
+  }
+
+private:
+  bool computeIsSource(const clang::NamedDecl *D) const;
+
+  llvm::StringSet<> Sources;
+  llvm::StringSet<> Adapters;
+  mutable llvm::DenseMap<const clang::Decl *, bool> SourceMemo;
+  mutable llvm::DenseMap<const clang::Decl *, bool> AdapterMemo;
+};
+
+} // namespace asyncctx
+
+#endif // ASYNCCTX_CHECKS_CONTEXTSOURCES_H

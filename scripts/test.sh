@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The test command: installs dependencies, builds, and runs every test.
+#   lit: the check tests (real plugin in real clang-tidy-22) and end-to-end
+#        tests (fix, compile, run, assert the context arrives);
+#   runtime unit tests, plain and under ThreadSanitizer and ASan+UBSan;
+#   the plugin built against LLVM 19 running the same check tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+scripts/install-deps.sh --llvm19
+
+echo "== build (LLVM 22)"
+cmake -S . -B build -G Ninja -DCMAKE_CXX_COMPILER=clang++-22 >/dev/null
+cmake --build build -j"$jobs"
+
+echo "== build (LLVM 19)"
+cmake -S . -B build-llvm19 -G Ninja -DCMAKE_CXX_COMPILER=clang++-22 \
+  -DASYNCCTX_LLVM_VERSION=19 -DASYNCCTX_RUNTIME_TESTS=OFF >/dev/null
+cmake --build build-llvm19 -j"$jobs"
+
+echo "== tests (LLVM 19 plugin)"
+ctest --test-dir build-llvm19 --output-on-failure -j"$jobs"
+echo "== tests (LLVM 22 plugin, runtime)"
+ctest --test-dir build --output-on-failure -j"$jobs"

@@ -1,0 +1,42 @@
+# lit configuration for the asyncctx test suite: check tests (the real plugin
+# in the real clang-tidy) and end-to-end tests (fix, compile, run).
+import os
+import subprocess
+
+import lit.formats
+
+config.name = "asyncctx"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "runtime", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.asyncctx_binary_root, "test")
+
+tools = config.llvm_tools_dir
+filecheck = os.path.join(tools, "FileCheck")
+# End-to-end tests compile with the compiler the project was built with.
+clangxx = config.cxx_compiler
+runtime_include = os.path.join(config.asyncctx_source_root, "runtime", "include")
+
+# A plugin that fails to load only makes clang-tidy print a warning, after which
+# every negative test would pass. Refuse to run instead.
+listed = subprocess.run(
+    [config.clang_tidy, "-load", config.asyncctx_plugin,
+     "-checks=-*,asyncctx-*", "--list-checks"],
+    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+if "asyncctx-callback-without-context" not in listed.stdout:
+    lit_config.fatal("the asyncctx plugin %s does not register its checks in %s:\n%s"
+                     % (config.asyncctx_plugin, config.clang_tidy, listed.stdout))
+
+cxxflags = "-std=c++20 -I%s" % runtime_include
+tidy = "%s -load %s" % (config.clang_tidy, config.asyncctx_plugin)
+config.substitutions.append(("%check_clang_tidy",
+    "python3 %s --clang-tidy=%s --plugin=%s --filecheck=%s" % (
+        os.path.join(config.test_source_root, "check_clang_tidy.py"),
+        config.clang_tidy, config.asyncctx_plugin, filecheck)))
+config.substitutions.append(("%clang_tidy", tidy))
+config.substitutions.append(("%clangxx", "%s %s" % (clangxx, cxxflags)))
+config.substitutions.append(("%cxxflags", cxxflags))
+config.substitutions.append(("%runtime_include", runtime_include))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+config.environment["PATH"] = os.pathsep.join([tools, config.environment.get("PATH", "")])
