@@ -7,11 +7,11 @@
 // current context (one atomic increment, never a copy); wrap(f) captures now
 // and runs f inside that snapshot later, on whatever thread calls it.
 //
-//   inline asyncctx::Local<std::string> request_id;
+//   asyncctx::Local<std::string> request_id;  // namespace scope
 //
 //   request_id.run("req-42", [] {
-//     std::thread t(asyncctx::wrap([] { log(*request_id.get()); }));  //
-//     "req-42" t.join();
+//     std::thread t(asyncctx::wrap([] { log(*request_id.get()); }));
+//     t.join();  // the thread logged "req-42"
 //   });
 //
 // Reference: docs/runtime.md.
@@ -45,7 +45,7 @@ template <class T> class Local;
 class Snapshot;
 class Scope;
 template <class F> class Wrapped;
-Snapshot capture() noexcept;
+[[nodiscard]] inline Snapshot capture() noexcept;
 
 namespace detail {
 
