@@ -46,7 +46,15 @@ CallbackWithoutContextCheck::CallbackWithoutContextCheck(
         return false;
       }()),
       FixAdapter(Options.get("FixAdapter", "asyncctx::wrap")),
-      FixHeader(Options.get("FixHeader", "<asyncctx/asyncctx.hpp>")),
+      FixHeader([&] {
+        // IncludeInserter quotes a header unless it is in angle brackets;
+        // accept the quotes a user may write as well.
+        StringRef Header = Options.get("FixHeader", "<asyncctx/asyncctx.hpp>");
+        if (Header.size() >= 2 && Header.starts_with("\"") &&
+            Header.ends_with("\""))
+          Header = Header.drop_front().drop_back();
+        return Header.str();
+      }()),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()),
@@ -68,9 +76,8 @@ CallbackWithoutContextCheck::readNameList(StringRef Option) {
   StringRef Value = Options.get(Option, "");
   NameListParse Parsed = parseQualifiedNameList(Value);
   for (const std::string &Error : Parsed.Errors)
-    configurationDiag("invalid value '%0' for option '%1': %2",
-                      DiagnosticIDs::Error)
-        << Value << (CheckName + "." + Option).str() << Error;
+    configurationDiag("invalid option '%0': %1", DiagnosticIDs::Error)
+        << (CheckName + "." + Option).str() << Error;
   Raw[Option.str()] = Value.str();
   return Parsed.Names;
 }

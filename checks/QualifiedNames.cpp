@@ -75,7 +75,7 @@ NameListParse parseQualifiedNameList(llvm::StringRef Value) {
   for (llvm::StringRef Entry : Entries) {
     Entry = Entry.trim();
     if (Entry.empty()) {
-      Result.Errors.push_back("empty entry");
+      Result.Errors.push_back("empty entry in '" + Value.str() + "'");
       continue;
     }
     if (!isQualifiedIdentifier(Entry)) {

@@ -1,0 +1,3 @@
+#pragma once
+#include <asyncctx/asyncctx.hpp>
+inline asyncctx::Local<int> request_id;

@@ -1,0 +1,35 @@
+// A malformed option is an error that names the option, never a silent default.
+//
+// RUN: not %clang_tidy -checks='-*,asyncctx-*' %s \
+// RUN:   -config="{CheckOptions: {asyncctx-callback-without-context.StrictMode: maybe}}" \
+// RUN:   -- -std=c++20 2>&1 | FileCheck %s --check-prefix=STRICT
+// STRICT: error: invalid value 'maybe' for option 'asyncctx-callback-without-context.StrictMode': expected 'true' or 'false' [clang-tidy-config]
+//
+// RUN: not %clang_tidy -checks='-*,asyncctx-*' %s \
+// RUN:   -config="{CheckOptions: {asyncctx-callback-without-context.ContextSources: 'app::id;;app::bad name'}}" \
+// RUN:   -- -std=c++20 2>&1 | FileCheck %s --check-prefix=SOURCES
+// SOURCES-DAG: error: invalid option 'asyncctx-callback-without-context.ContextSources': empty entry in 'app::id;;app::bad name' [clang-tidy-config]
+// SOURCES-DAG: error: invalid option 'asyncctx-callback-without-context.ContextSources': 'app::bad name' is not a qualified name [clang-tidy-config]
+//
+// RUN: not %clang_tidy -checks='-*,asyncctx-*' %s \
+// RUN:   -config="{CheckOptions: {asyncctx-callback-without-context.Adapters: 'wrap()'}}" \
+// RUN:   -- -std=c++20 2>&1 | FileCheck %s --check-prefix=ADAPTERS
+// ADAPTERS: error: invalid option 'asyncctx-callback-without-context.Adapters': 'wrap()' is not a qualified name [clang-tidy-config]
+//
+// RUN: not %clang_tidy -checks='-*,asyncctx-*' %s \
+// RUN:   -config="{CheckOptions: {asyncctx-callback-without-context.FixAdapter: 'my wrap'}}" \
+// RUN:   -- -std=c++20 2>&1 | FileCheck %s --check-prefix=ADAPTER
+// ADAPTER: error: invalid value 'my wrap' for option 'asyncctx-callback-without-context.FixAdapter': expected a qualified function name [clang-tidy-config]
+//
+// RUN: not %clang_tidy -checks='-*,asyncctx-*' %s \
+// RUN:   -config="{CheckOptions: {asyncctx-callback-without-context.FixHeader: ''}}" \
+// RUN:   -- -std=c++20 2>&1 | FileCheck %s --check-prefix=HEADER
+// HEADER: error: invalid value '' for option 'asyncctx-callback-without-context.FixHeader'
+//
+// Well-formed lists with spaces and a leading '::' are accepted.
+// RUN: %clang_tidy -checks='-*,asyncctx-*' %s \
+// RUN:   -config="{CheckOptions: {asyncctx-callback-without-context.ContextSources: ' ::app::id ; app::Span '}}" \
+// RUN:   -- -std=c++20 2>&1 | FileCheck %s --check-prefix=VALID --allow-empty
+// VALID-NOT: error
+
+int main() {}
