@@ -179,4 +179,31 @@ TEST_F(ConcurrencyTest, SharedContextsCopiedAndDroppedEverywhere) {
   EXPECT_EQ(counters.alive, 0);
 }
 
+TEST_F(ConcurrencyTest, FirstRunsOfAFreshLocalRace) {
+  for (int round = 0; round < 50; ++round) {
+    Local<int> fresh; // no slot yet: the threads race to assign it
+    std::atomic<int> failures{0};
+    std::latch start(kThreads);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        start.arrive_and_wait();
+        fresh.run(t, [&] {
+          id.run(-t, [&] {
+            if (value_of(fresh) != t || value_of(id) != -t)
+              ++failures;
+          });
+          if (value_of(fresh) != t)
+            ++failures;
+        });
+        if (fresh.get() != nullptr)
+          ++failures;
+      });
+    }
+    for (auto &t : threads)
+      t.join();
+    ASSERT_EQ(failures, 0) << "round " << round;
+  }
+}
+
 } // namespace

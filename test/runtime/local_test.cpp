@@ -191,7 +191,11 @@ void bind_all(Local<int> *locals, int i, int n,
 
 TEST_F(LocalTest, LocalsBeyondTheFrameSizeReadAsUnset) {
   constexpr int n = 20;
-  Local<int> many[n]; // consecutive slot indices, in declaration order
+  Local<int> many[n];
+  // A slot is assigned by the first run; doing them in order gives
+  // consecutive indices (no other thread assigns slots meanwhile).
+  for (int i = 0; i < n; ++i)
+    many[i].run(i, [] {});
 
   many[0].run(0, [&] {
     const auto *first = asyncctx::detail::current_frame;
@@ -228,6 +232,47 @@ TEST_F(LocalTest, LocalsBeyondTheFrameSizeReadAsUnset) {
   }
 }
 
+TEST_F(LocalTest, SlotIsAssignedByTheFirstRunOnly) {
+  const std::uint32_t before = asyncctx::detail::next_slot.load();
+  Local<int> fresh;
+  EXPECT_EQ(fresh.get(), nullptr);
+  number.run(1, [&] { EXPECT_EQ(fresh.get(), nullptr); });
+  EXPECT_EQ(asyncctx::detail::next_slot.load(), before)
+      << "constructing or reading a Local takes no slot";
+
+  fresh.run(1, [&] { EXPECT_EQ(value_of(fresh), 1); });
+  EXPECT_EQ(asyncctx::detail::next_slot.load(), before + 1);
+  fresh.run(2, [&] { EXPECT_EQ(value_of(fresh), 2); });
+  EXPECT_EQ(asyncctx::detail::next_slot.load(), before + 1)
+      << "the slot is kept for the Local's lifetime";
+  EXPECT_EQ(fresh.get(), nullptr);
+}
+
+// The race between two first runs, replayed deterministically: the thread
+// that loses must adopt the winner's slot, not install its own.
+TEST_F(LocalTest, LosingTheSlotRaceAdoptsTheWinnersSlot) {
+  std::atomic<std::uint32_t> key{0};
+  const std::uint32_t won = asyncctx::detail::assign_key(key);
+  EXPECT_NE(won, 0u);
+  EXPECT_EQ(key.load(), won);
+  const std::uint32_t lost = asyncctx::detail::assign_key(key);
+  EXPECT_EQ(lost, won);
+  EXPECT_EQ(key.load(), won);
+}
+
+// Constant-initialized: usable from other translation units' static
+// initializers, whatever the initialization order.
+constinit Local<int> constant_initialized;
+const int read_during_static_init = [] {
+  return constant_initialized.run(
+      5, [] { return value_of(constant_initialized).value_or(-1); });
+}();
+
+TEST_F(LocalTest, UsableDuringStaticInitialization) {
+  EXPECT_EQ(read_during_static_init, 5);
+  EXPECT_EQ(constant_initialized.get(), nullptr);
+}
+
 TEST_F(LocalTest, LocalCreatedAfterACaptureIsUnsetInIt) {
   asyncctx::Snapshot s = number.run(1, [] { return asyncctx::capture(); });
   Local<int> late;
@@ -246,6 +291,7 @@ static_assert(!std::is_move_constructible_v<Local<int>>);
 static_assert(!std::is_copy_assignable_v<Local<int>>);
 static_assert(!std::is_move_assignable_v<Local<int>>);
 static_assert(noexcept(number.get()));
+static_assert(std::is_nothrow_default_constructible_v<Local<int>>);
 static_assert(std::is_same_v<decltype(number.get()), const int *>);
 
 } // namespace

@@ -79,8 +79,8 @@ inline void release(Box *b) noexcept {
 
 // An immutable context: `size` slot pointers stored right after the header in
 // the same allocation. Slot i belongs to the Local with index i; null means the
-// Local is unset. `size` is the highest set slot + 1, so a Local created after
-// the frame was built is out of range and reads as unset.
+// Local is unset. `size` is the highest set slot + 1, so a Local whose slot
+// was assigned after the frame was built is out of range and reads as unset.
 struct Frame {
   std::atomic<std::size_t> refs{1};
   std::uint32_t size;
@@ -142,11 +142,18 @@ ASYNCCTX_SHARED_STATE inline constinit std::atomic<std::uint32_t> next_slot{0};
 // Far below UINT32_MAX so the counter cannot wrap before a process dies.
 inline constexpr std::uint32_t max_slots = std::uint32_t{1} << 30;
 
-inline std::uint32_t allocate_slot() noexcept {
-  std::uint32_t slot = next_slot.fetch_add(1, std::memory_order_relaxed);
+// Gives a Local its slot on first use; `key` holds slot + 1, 0 until assigned.
+// Two threads racing here agree on the first key stored; the loser's index is
+// simply never used.
+inline std::uint32_t assign_key(std::atomic<std::uint32_t> &key) noexcept {
+  const std::uint32_t slot = next_slot.fetch_add(1, std::memory_order_relaxed);
   if (slot >= max_slots)
     std::terminate(); // Locals are being created in a loop; see docs.
-  return slot;
+  std::uint32_t expected = 0;
+  if (key.compare_exchange_strong(expected, slot + 1,
+                                  std::memory_order_relaxed))
+    return slot + 1;
+  return expected;
 }
 
 // Owns raw frame memory until a Frame is constructed in it; needs no
@@ -215,8 +222,9 @@ private:
 } // namespace detail
 
 // An async-local variable. Meant to be long-lived (namespace scope, static
-// member, function-local static): each Local takes a slot index for the life of
-// the process.
+// member, function-local static): the first run() gives it a slot index for the
+// life of the process. The constructor is constexpr, so a namespace-scope Local
+// is constant-initialized and usable from any static initializer.
 template <class T> class Local {
   static_assert(std::is_object_v<T> && !std::is_array_v<T> &&
                     std::is_same_v<T, std::remove_cv_t<T>>,
@@ -224,7 +232,7 @@ template <class T> class Local {
                 "object type (values are always read as const T)");
 
 public:
-  Local() noexcept : slot_(detail::allocate_slot()) {}
+  constexpr Local() noexcept = default;
   Local(const Local &) = delete;
   Local &operator=(const Local &) = delete;
   ~Local() = default;
@@ -233,10 +241,13 @@ public:
   // stays valid until the innermost run/Scope/wrapped call on this thread that
   // installed the current context returns.
   [[nodiscard]] const T *get() const noexcept {
+    // A Local that never ran has key 0: its index wraps to UINT32_MAX and
+    // fails the bounds check, like any slot the frame does not cover.
+    const std::uint32_t slot = key_.load(std::memory_order_relaxed) - 1;
     const detail::Frame *f = detail::current_frame;
-    if (f == nullptr || slot_ >= f->size)
+    if (f == nullptr || slot >= f->size)
       return nullptr;
-    const detail::Box *b = f->slots()[slot_];
+    const detail::Box *b = f->slots()[slot];
     if (b == nullptr)
       return nullptr;
     return &static_cast<const detail::TypedBox<T> *>(b)->value;
@@ -248,19 +259,29 @@ public:
   template <class F>
     requires std::invocable<F>
   decltype(auto) run(const T &value, F &&f) const {
-    detail::Installer guard(detail::derive<T>(slot_, value));
+    detail::Installer guard(detail::derive<T>(slot(), value));
     return std::invoke(std::forward<F>(f));
   }
 
   template <class F>
     requires std::invocable<F>
   decltype(auto) run(T &&value, F &&f) const {
-    detail::Installer guard(detail::derive<T>(slot_, std::move(value)));
+    detail::Installer guard(detail::derive<T>(slot(), std::move(value)));
     return std::invoke(std::forward<F>(f));
   }
 
 private:
-  std::uint32_t slot_;
+  std::uint32_t slot() const noexcept {
+    std::uint32_t key = key_.load(std::memory_order_relaxed);
+    if (key == 0)
+      key = detail::assign_key(key_);
+    return key - 1;
+  }
+
+  // Slot index + 1; 0 while no run() has assigned one. Relaxed is enough: a
+  // thread that can see a frame using the slot was handed that frame through
+  // some synchronization that happens after the key was stored.
+  mutable std::atomic<std::uint32_t> key_{0};
 };
 
 // A captured context. Copying shares it (one atomic increment), moving is
