@@ -78,6 +78,8 @@ static Callable classifyByType(QualType Type, StringRef Spelled) {
           "function object of type '" + TypeName + "'"};
 }
 
+static Callable classifyLeaf(const Expr *E);
+
 Callable classifyCallable(const Expr *Arg, const ContextSources &Sources) {
   const Expr *E = Arg;
   while (true) {
@@ -115,7 +117,12 @@ Callable classifyCallable(const Expr *Arg, const ContextSources &Sources) {
     }
     break;
   }
+  Callable Result = classifyLeaf(E);
+  Result.Leaf = E;
+  return Result;
+}
 
+static Callable classifyLeaf(const Expr *E) {
   if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
     return {CallableKind::Lambda, Lambda->getCallOperator(), "lambda"};
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {

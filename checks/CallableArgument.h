@@ -34,6 +34,9 @@ struct Callable {
   const clang::FunctionDecl *Body = nullptr;
   /// How the diagnostic names the callable: `lambda`, `function 'f'`, ...
   std::string Description;
+  /// The expression that names what runs (a lambda expression, a reference to
+  /// a function or variable), once casts and conversions are looked through.
+  const clang::Expr *Leaf = nullptr;
 };
 
 /// Looks through parentheses, casts, `std::move`/`std::forward` and converting

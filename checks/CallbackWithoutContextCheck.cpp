@@ -158,9 +158,14 @@ void CallbackWithoutContextCheck::check(const MatchFinder::MatchResult &Result) 
   }
   if (!Read)
     return;
-  if (Read->Via)
-    diag(Read->ViaLoc, "through this call to '%0'", DiagnosticIDs::Note)
-        << Read->Via->getNameAsString();
+  if (Read->Via) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Read->Via);
+    if (Method && Method->getParent()->isLambda())
+      diag(Read->ViaLoc, "through the lambda that runs here", DiagnosticIDs::Note);
+    else
+      diag(Read->ViaLoc, "through this call to '%0'", DiagnosticIDs::Note)
+          << Read->Via->getNameAsString();
+  }
   diag(Read->ReadLoc, "context is read here", DiagnosticIDs::Note);
 }
 

@@ -1,11 +1,14 @@
 //===--- ContextReadFinder.cpp - asyncctx ---------------------------------===//
 
 #include "checks/ContextReadFinder.h"
+#include "checks/CallableArgument.h"
+#include "checks/QualifiedNames.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <algorithm>
 
 using namespace clang;
@@ -27,24 +30,52 @@ public:
     // Unevaluated operands read nothing.
     if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, CXXTypeidExpr>(S))
       return true;
-    // A callable handed to another boundary runs elsewhere: it is reported
-    // where it is passed, not counted as a read of this body.
+    // A lambda that initializes a variable runs when the variable is used.
+    if (const auto *Decls = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          if (const Expr *Init = Var->getInit())
+            if (const auto *Lambda =
+                    dyn_cast<LambdaExpr>(Init->IgnoreUnlessSpelledInSource()))
+              NotInvokedHere.insert(Lambda);
+    // A callable handed to another boundary runs elsewhere and is reported
+    // where it is passed: its body is not a read of this one. The rest of the
+    // argument is evaluated here: an adapter call captures the context, a
+    // capture initializer reads it (BRIEF 7.1).
     if (isa<CallExpr, CXXConstructExpr>(S))
-      if (const Expr *Skipped = boundaryCallable(cast<Expr>(S))) {
-        for (Stmt *Child : S->children())
-          if (Child != Skipped && !TraverseStmt(Child))
-            return false;
-        return true;
+      if (const Expr *Arg = boundaryCallable(cast<Expr>(S))) {
+        const Expr *Leaf = classifyCallable(Arg, Finder.sources()).Leaf;
+        if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Leaf))
+          NotInvokedHere.insert(Lambda);
+        else if (Leaf)
+          RunsElsewhere.insert(Leaf);
       }
     return RecursiveASTVisitor::TraverseStmt(S, Queue);
   }
 
+  bool TraverseLambdaExpr(LambdaExpr *Lambda,
+                          DataRecursionQueue *Queue = nullptr) {
+    if (!NotInvokedHere.contains(Lambda))
+      return RecursiveASTVisitor::TraverseLambdaExpr(Lambda, Queue);
+    // Not run here: only its capture initializers are evaluated here.
+    for (const LambdaCapture &Capture : Lambda->explicit_captures())
+      if (Lambda->isInitCapture(&Capture))
+        if (!TraverseStmt(const_cast<Expr *>(
+                cast<VarDecl>(Capture.getCapturedVar())->getInit())))
+          return false;
+    return true;
+  }
+
   bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (RunsElsewhere.contains(E))
+      return true;
     return visitUse(E->getDecl(), E->getDecl()->getNameAsString(),
                     E->getLocation());
   }
 
   bool VisitMemberExpr(MemberExpr *E) {
+    if (RunsElsewhere.contains(E))
+      return true;
     // `request_id.get()` reads `request_id`: name the object when it has one.
     std::string What = E->getMemberDecl()->getNameAsString();
     if (const auto *Base =
@@ -74,10 +105,22 @@ private:
   bool visitUse(const NamedDecl *D, std::string What, SourceLocation Loc) {
     const ContextSources &Sources = Finder.sources();
     const auto *Function = dyn_cast<FunctionDecl>(D);
-    if (Sources.isSource(D) || (Function && Sources.isAdapter(Function))) {
+    if (Sources.isSource(D)) {
       Found = ContextRead{std::move(What), Loc, nullptr, {}};
       return false;
     }
+    if (Function && Sources.isAdapter(Function)) {
+      Found = ContextRead{plainQualifiedName(Function), Loc, nullptr, {}};
+      return false;
+    }
+    // A function or a lambda variable used here is assumed to run here:
+    // called, or handed to a synchronous algorithm.
+    if (!Function)
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        if (const CXXRecordDecl *Closure =
+                Var->getType().getNonReferenceType()->getAsCXXRecordDecl();
+            Closure && Closure->isLambda())
+          Function = Closure->getLambdaCallOperator();
     if (!Function)
       return true;
     if (std::optional<ContextRead> Inner = Finder.findRead(Function)) {
@@ -88,6 +131,10 @@ private:
   }
 
   ContextReadFinder &Finder;
+  /// Lambdas that initialize a variable: they run where the variable is used.
+  llvm::SmallPtrSet<const LambdaExpr *, 4> NotInvokedHere;
+  /// References to callables handed to another boundary.
+  llvm::SmallPtrSet<const Expr *, 4> RunsElsewhere;
 };
 
 std::optional<ContextRead>
