@@ -35,6 +35,7 @@ config.substitutions.append(("%check_clang_tidy",
         os.path.join(config.test_source_root, "check_clang_tidy.py"),
         config.clang_tidy, config.asyncctx_plugin, filecheck)))
 config.substitutions.append(("%clang_tidy", tidy))
+config.substitutions.append(("%compiler", clangxx))
 config.substitutions.append(("%clangxx", "%s %s" % (clangxx, cxxflags)))
 config.substitutions.append(("%cxxflags", cxxflags))
 config.substitutions.append(("%runtime_include", runtime_include))

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Renders checks/Catalogue.def, the one table of built-in names, as Markdown.
+
+  scripts/render-catalogue.py [--cpp clang++-22] > docs/catalogue.md
+
+The table is expanded by the C preprocessor exactly as the checks expand it,
+so the page cannot list anything the checks do not know (a lit test diffs the
+committed page against a fresh rendering).
+"""
+import argparse
+import os
+import re
+import subprocess
+
+KINDS = {
+    "BOUNDARY": ("Async boundaries", ["Name", "Callable argument"]),
+    "SOURCE": ("Context sources", ["Name"]),
+    "ADAPTER": ("Adapters", ["Name"]),
+    "COMPLETION_TOKEN": ("Completion tokens (never reported)", ["Class"]),
+}
+ARGUMENT = {
+    "First": "first",
+    "Last": "last one passed",
+    "AfterLaunchPolicy": "first, or second after a `std::launch`",
+}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cpp", default="clang++-22")
+    args = parser.parse_args()
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    defines = [
+        "-DASYNCCTX_BOUNDARY(N,A)=@BOUNDARY N A",
+        "-DASYNCCTX_SOURCE(N)=@SOURCE N",
+        "-DASYNCCTX_ADAPTER(N)=@ADAPTER N",
+        "-DASYNCCTX_COMPLETION_TOKEN(N)=@COMPLETION_TOKEN N",
+    ]
+    expanded = subprocess.run(
+        [args.cpp, "-E", "-P", "-x", "c++"] + defines +
+        [os.path.join(root, "checks", "Catalogue.def")],
+        check=True, stdout=subprocess.PIPE, universal_newlines=True).stdout
+    rows = {kind: [] for kind in KINDS}
+    for kind, rest in re.findall(r"@(\w+) ([^@]*)", expanded):
+        name = "".join(re.findall(r'"([^"]*)"', rest))
+        extra = re.sub(r'"[^"]*"', "", rest).split()
+        rows[kind].append([name] + [ARGUMENT.get(e, e) for e in extra])
+
+    print("# The built-in catalogue\n")
+    print("Generated from [`checks/Catalogue.def`](../checks/Catalogue.def) by")
+    print("`scripts/render-catalogue.py`; do not edit by hand. Names are fully")
+    print("qualified, without template arguments or inline namespaces. The")
+    print("options `ContextSources` and `Adapters` add to these lists.")
+    for kind, (title, columns) in KINDS.items():
+        print("\n## %s (%d)\n" % (title, len(rows[kind])))
+        print("| " + " | ".join(columns) + " |")
+        print("|" + " --- |" * len(columns))
+        for row in rows[kind]:
+            print("| " + " | ".join("`%s`" % row[0:1][0] if i == 0 else c
+                                     for i, c in enumerate(row)) + " |")
+
+
+if __name__ == "__main__":
+    main()
