@@ -17,7 +17,8 @@ namespace asyncctx {
 
 class AsyncctxModule : public clang::tidy::ClangTidyModule {
 public:
-  void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+  void
+  addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<CallbackWithoutContextCheck>(
         "asyncctx-callback-without-context");
   }

@@ -70,7 +70,8 @@ static Callable classifyByType(QualType Type, StringRef Spelled) {
                             : ("lambda '" + Spelled + "'").str()};
   std::string TypeName = plainQualifiedName(RD);
   // A library callable (std::function, a bound handler) hides its target.
-  if (RD->getASTContext().getSourceManager().isInSystemHeader(RD->getLocation()))
+  if (RD->getASTContext().getSourceManager().isInSystemHeader(
+          RD->getLocation()))
     return {CallableKind::Opaque, nullptr,
             Spelled.empty() ? "callable object of type '" + TypeName + "'"
                             : ("callable object '" + Spelled + "'").str()};

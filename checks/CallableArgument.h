@@ -42,7 +42,8 @@ struct Callable {
 /// Looks through parentheses, casts, `std::move`/`std::forward` and converting
 /// constructions (a lambda passed to a `std::function` parameter is still a
 /// lambda) to find what \p Arg calls.
-Callable classifyCallable(const clang::Expr *Arg, const ContextSources &Sources);
+Callable classifyCallable(const clang::Expr *Arg,
+                          const ContextSources &Sources);
 
 } // namespace asyncctx
 

@@ -34,8 +34,7 @@ std::optional<bool> parseBool(StringRef Value) {
 
 CallbackWithoutContextCheck::CallbackWithoutContextCheck(
     StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), CheckName(Name.str()),
-      StrictMode([&] {
+    : ClangTidyCheck(Name, Context), CheckName(Name.str()), StrictMode([&] {
         StringRef Value = Options.get("StrictMode", "false");
         if (std::optional<bool> Parsed = parseBool(Value))
           return *Parsed;
@@ -45,8 +44,7 @@ CallbackWithoutContextCheck::CallbackWithoutContextCheck(
             << Value << (Name + ".StrictMode").str();
         return false;
       }()),
-      FixAdapter(Options.get("FixAdapter", "asyncctx::wrap")),
-      FixHeader([&] {
+      FixAdapter(Options.get("FixAdapter", "asyncctx::wrap")), FixHeader([&] {
         // IncludeInserter quotes a header unless it is in angle brackets;
         // accept the quotes a user may write as well.
         StringRef Header = Options.get("FixHeader", "<asyncctx/asyncctx.hpp>");
@@ -119,7 +117,8 @@ void CallbackWithoutContextCheck::registerMatchers(MatchFinder *Finder) {
                      this);
 }
 
-void CallbackWithoutContextCheck::check(const MatchFinder::MatchResult &Result) {
+void CallbackWithoutContextCheck::check(
+    const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   const Boundary *B = Boundaries.lookupCall(Call);
   llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
@@ -161,7 +160,8 @@ void CallbackWithoutContextCheck::check(const MatchFinder::MatchResult &Result) 
   if (Read->Via) {
     const auto *Method = dyn_cast<CXXMethodDecl>(Read->Via);
     if (Method && Method->getParent()->isLambda())
-      diag(Read->ViaLoc, "through the lambda that runs here", DiagnosticIDs::Note);
+      diag(Read->ViaLoc, "through the lambda that runs here",
+           DiagnosticIDs::Note);
     else
       diag(Read->ViaLoc, "through this call to '%0'", DiagnosticIDs::Note)
           << Read->Via->getNameAsString();

@@ -55,28 +55,26 @@ bool ContextSources::computeIsSource(const NamedDecl *D) const {
   return false;
 }
 
-bool ContextSources::isSource(const NamedDecl *D) const {
-  if (!D)
-    return false;
+/// Answers from \p Memo, computing and recording the answer the first time.
+template <class Compute>
+static bool memoized(llvm::DenseMap<const Decl *, bool> &Memo, const Decl *D,
+                     Compute ComputeAnswer) {
   const Decl *Key = D->getCanonicalDecl();
-  auto [It, Inserted] = SourceMemo.try_emplace(Key, false);
-  if (!Inserted)
+  if (auto It = Memo.find(Key); It != Memo.end())
     return It->second;
-  bool Result = computeIsSource(D);
-  SourceMemo[Key] = Result;
-  return Result;
+  bool Answer = ComputeAnswer();
+  Memo[Key] = Answer;
+  return Answer;
+}
+
+bool ContextSources::isSource(const NamedDecl *D) const {
+  return D && memoized(SourceMemo, D, [&] { return computeIsSource(D); });
 }
 
 bool ContextSources::isAdapter(const FunctionDecl *Callee) const {
-  if (!Callee)
-    return false;
-  const Decl *Key = Callee->getCanonicalDecl();
-  auto [It, Inserted] = AdapterMemo.try_emplace(Key, false);
-  if (!Inserted)
-    return It->second;
-  bool Result = Adapters.contains(plainQualifiedName(Callee));
-  AdapterMemo[Key] = Result;
-  return Result;
+  return Callee && memoized(AdapterMemo, Callee, [&] {
+           return Adapters.contains(plainQualifiedName(Callee));
+         });
 }
 
 } // namespace asyncctx

@@ -9,7 +9,8 @@ using namespace clang;
 
 namespace asyncctx {
 
-static void appendName(const NamedDecl *D, llvm::SmallVectorImpl<std::string> &Parts) {
+static void appendName(const NamedDecl *D,
+                       llvm::SmallVectorImpl<std::string> &Parts) {
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D)) {
     Parts.push_back(Ctor->getParent()->getNameAsString());
     return;
@@ -20,9 +21,10 @@ static void appendName(const NamedDecl *D, llvm::SmallVectorImpl<std::string> &P
 std::string plainQualifiedName(const NamedDecl *D) {
   llvm::SmallVector<std::string, 6> Parts;
   appendName(D, Parts);
-  const DeclContext *DC = isa<CXXConstructorDecl>(D)
-                              ? cast<CXXConstructorDecl>(D)->getParent()->getDeclContext()
-                              : D->getDeclContext();
+  const DeclContext *DC =
+      isa<CXXConstructorDecl>(D)
+          ? cast<CXXConstructorDecl>(D)->getParent()->getDeclContext()
+          : D->getDeclContext();
   for (; DC; DC = DC->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline() || NS->isAnonymousNamespace())
@@ -54,7 +56,8 @@ llvm::StringRef withoutGlobalQualifier(llvm::StringRef Name) {
 static bool isIdentifier(llvm::StringRef Part) {
   if (Part.empty() || !(llvm::isAlpha(Part.front()) || Part.front() == '_'))
     return false;
-  return llvm::all_of(Part, [](char C) { return llvm::isAlnum(C) || C == '_'; });
+  return llvm::all_of(Part,
+                      [](char C) { return llvm::isAlnum(C) || C == '_'; });
 }
 
 bool isQualifiedIdentifier(llvm::StringRef Name) {
@@ -79,7 +82,8 @@ NameListParse parseQualifiedNameList(llvm::StringRef Value) {
       continue;
     }
     if (!isQualifiedIdentifier(Entry)) {
-      Result.Errors.push_back(("'" + Entry + "' is not a qualified name").str());
+      Result.Errors.push_back(
+          ("'" + Entry + "' is not a qualified name").str());
       continue;
     }
     Result.Names.push_back(withoutGlobalQualifier(Entry).str());
