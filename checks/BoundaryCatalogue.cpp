@@ -1,8 +1,13 @@
 //===--- BoundaryCatalogue.cpp - asyncctx ---------------------------------===//
 
 #include "checks/BoundaryCatalogue.h"
+#include "checks/CallableArgument.h"
 #include "checks/QualifiedNames.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -28,25 +33,260 @@ const FunctionDecl *calledFunction(const Expr *Call) {
   return nullptr;
 }
 
-BoundaryCatalogue::BoundaryCatalogue() {
+static bool isLaunchPolicy(const Expr *Arg) {
+  const auto *Enum = Arg->IgnoreParenImpCasts()->getType()->getAsTagDecl();
+  return Enum && plainQualifiedName(Enum) == "std::launch";
+}
+
+llvm::SmallVector<unsigned, 2>
+selectArguments(CallableArgument Argument, llvm::ArrayRef<unsigned> Parameters,
+                llvm::ArrayRef<const Expr *> Args) {
+  // Defaulted trailing parameters (Asio's SFINAE constraints, a defaulted
+  // completion token) are not what the caller passed.
+  while (!Args.empty() && isa<CXXDefaultArgExpr>(Args.back()))
+    Args = Args.drop_back();
+  llvm::SmallVector<unsigned, 2> Result;
+  if (Args.empty())
+    return Result;
+  switch (Argument) {
+  case CallableArgument::First:
+    Result.push_back(0);
+    break;
+  case CallableArgument::Last:
+    Result.push_back(Args.size() - 1);
+    break;
+  case CallableArgument::AfterLaunchPolicy:
+    if (!isLaunchPolicy(Args[0]))
+      Result.push_back(0);
+    else if (Args.size() > 1)
+      Result.push_back(1);
+    break;
+  case CallableArgument::Parameters:
+    for (unsigned Index : Parameters)
+      if (Index < Args.size())
+        Result.push_back(Index);
+    break;
+  case CallableArgument::Every:
+    for (unsigned Index = 0; Index < Args.size(); ++Index)
+      Result.push_back(Index);
+    break;
+  }
+  return Result;
+}
+
+BoundaryListParse parseBoundaryList(llvm::StringRef Value) {
+  BoundaryListParse Result;
+  if (Value.trim().empty())
+    return Result;
+  llvm::SmallVector<llvm::StringRef, 8> Entries;
+  Value.split(Entries, ';');
+  for (llvm::StringRef Entry : Entries) {
+    Entry = Entry.trim();
+    auto [Name, Selector] = Entry.split('@');
+    Name = Name.trim();
+    Selector = Selector.trim();
+    if (Entry.empty()) {
+      Result.Errors.push_back("empty entry in '" + Value.str() + "'");
+      continue;
+    }
+    if (!isQualifiedIdentifier(Name)) {
+      Result.Errors.push_back("'" + Entry.str() +
+                              "' does not start with a qualified name");
+      continue;
+    }
+    Boundary B;
+    B.Name = withoutGlobalQualifier(Name).str();
+    if (Entry.contains('@')) {
+      unsigned Index = 0;
+      if (Selector == "last") {
+        B.Argument = CallableArgument::Last;
+      } else if (!Selector.getAsInteger(10, Index)) {
+        B.Argument = CallableArgument::Parameters;
+        B.Parameters.push_back(Index);
+      } else {
+        Result.Errors.push_back("'" + Entry.str() +
+                                "': expected '@' followed by an argument "
+                                "index or 'last'");
+        continue;
+      }
+    }
+    Result.Entries.push_back(std::move(B));
+  }
+  return Result;
+}
+
+BoundaryCatalogue::BoundaryCatalogue(
+    const ContextSources &Sources, const std::vector<Boundary> &UserBoundaries,
+    const std::vector<std::string> &UserPropagating)
+    : Sources(Sources) {
 #define ASYNCCTX_BOUNDARY(Name, Argument)                                      \
-  ByName[Name] = Boundary{Name, CallableArgument::Argument};
+  ByName[Name] = Boundary{Name, CallableArgument::Argument, {}, false, false,  \
+                          nullptr};
+#define ASYNCCTX_C_CALLBACK(Name)                                              \
+  ByName[Name] =                                                               \
+      Boundary{Name, CallableArgument::Every, {}, false, true, nullptr};
+#define ASYNCCTX_INITIATING_NAMESPACE(Namespace)                               \
+  InitiatingNamespaces.insert(Namespace);
 #include "checks/Catalogue.def"
+  for (const Boundary &B : UserBoundaries)
+    ByName[B.Name] = B;
+  // An entry in both Boundaries and PropagatingBoundaries propagates.
+  for (const std::string &Name : UserPropagating) {
+    Boundary &B = ByName[Name];
+    B.Name = Name;
+    B.Propagates = true;
+  }
+}
+
+static bool hasAnnotation(const Decl *D, llvm::StringRef Annotation) {
+  for (const auto *Attr : D->specific_attrs<AnnotateAttr>())
+    if (Attr->getAnnotation() == Annotation)
+      return true;
+  return false;
+}
+
+/// Whether \p Name (`asio::ip::tcp::socket::async_read_some`) is an
+/// initiating function of one of \p Namespaces.
+static bool isInitiatingFunction(llvm::StringRef Name,
+                                 const llvm::StringSet<> &Namespaces) {
+  auto [Scope, Function] = Name.rsplit("::");
+  if (!Function.starts_with("async_"))
+    return false;
+  for (llvm::StringRef Prefix = Scope; !Prefix.empty();
+       Prefix = Prefix.rsplit("::").first) {
+    if (Namespaces.contains(Prefix))
+      return true;
+    if (!Prefix.contains("::"))
+      break;
+  }
+  return false;
+}
+
+const Boundary *BoundaryCatalogue::compute(const FunctionDecl *Callee) const {
+  // Annotations are written on the template a specialization comes from.
+  const FunctionDecl *Written = Callee->getTemplateInstantiationPattern();
+  if (!Written)
+    Written = Callee;
+  std::string Name = plainQualifiedName(Callee);
+  auto Found = ByName.find(Name);
+  bool Propagates = hasAnnotation(Callee, PropagatesAnnotation) ||
+                    hasAnnotation(Written, PropagatesAnnotation) ||
+                    (Found != ByName.end() && Found->second.Propagates);
+  if (Propagates) {
+    Inferred.push_back(Boundary{Name, CallableArgument::Every, {}, true,
+                                false, nullptr});
+    return &Inferred.back();
+  }
+  if (Found != ByName.end())
+    return &Found->second;
+
+  if (hasAnnotation(Callee, BoundaryAnnotation) ||
+      hasAnnotation(Written, BoundaryAnnotation)) {
+    Inferred.push_back(
+        Boundary{Name, CallableArgument::Every, {}, false, false, nullptr});
+    return &Inferred.back();
+  }
+  Boundary Annotated{Name, CallableArgument::Parameters, {}, false, false,
+                     nullptr};
+  for (unsigned I = 0; I < Written->getNumParams(); ++I)
+    if (hasAnnotation(Written->getParamDecl(I), BoundaryAnnotation))
+      Annotated.Parameters.push_back(I);
+  if (!Annotated.Parameters.empty()) {
+    Inferred.push_back(std::move(Annotated));
+    return &Inferred.back();
+  }
+
+  if (isInitiatingFunction(Name, InitiatingNamespaces)) {
+    Inferred.push_back(
+        Boundary{Name, CallableArgument::Last, {}, false, false, nullptr});
+    return &Inferred.back();
+  }
+  return infer(Callee);
+}
+
+namespace {
+/// Finds the boundary calls in a wrapper's body that its own callable
+/// parameters are passed to, unwrapped.
+class ForwardFinder : public RecursiveASTVisitor<ForwardFinder> {
+public:
+  ForwardFinder(const BoundaryCatalogue &Catalogue,
+                const ContextSources &Sources, const FunctionDecl *Wrapper,
+                Boundary &Result)
+      : Catalogue(Catalogue), Sources(Sources), Wrapper(Wrapper),
+        Result(Result) {}
+
+  bool shouldVisitTemplateInstantiations() const { return false; }
+
+  bool VisitCallExpr(CallExpr *E) { return visitCall(E); }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) { return visitCall(E); }
+
+private:
+  bool visitCall(const Expr *Call) {
+    const Boundary *Inner = Catalogue.lookupCall(Call);
+    if (!Inner || Inner->Propagates)
+      return true;
+    llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
+    for (unsigned Index : BoundaryCatalogue::callableArguments(*Inner, Call)) {
+      Callable Forwarded = classifyCallable(Args[Index], Sources);
+      const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Forwarded.Leaf);
+      const auto *Param =
+          Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      if (Forwarded.Kind == CallableKind::Adapted || !Param ||
+          Param->getDeclContext() != Wrapper)
+        continue;
+      unsigned Position = Param->getFunctionScopeIndex();
+      if (!llvm::is_contained(Result.Parameters, Position))
+        Result.Parameters.push_back(Position);
+      if (!Result.ForwardedTo)
+        Result.ForwardedTo = Call;
+    }
+    return true;
+  }
+
+  const BoundaryCatalogue &Catalogue;
+  const ContextSources &Sources;
+  const FunctionDecl *Wrapper;
+  Boundary &Result;
+};
+} // namespace
+
+const Boundary *BoundaryCatalogue::infer(const FunctionDecl *Callee) const {
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee->hasBody(Definition) || !Definition->getBody())
+    return nullptr;
+  // Library wrappers are either in the catalogue or not the user's business.
+  if (Definition->getASTContext().getSourceManager().isInSystemHeader(
+          Definition->getLocation()))
+    return nullptr;
+  if (llvm::none_of(Definition->parameters(), [](const ParmVarDecl *Param) {
+        return mayBeCallable(Param->getType());
+      }))
+    return nullptr;
+  Boundary Forwarding{plainQualifiedName(Callee),
+                      CallableArgument::Parameters,
+                      {},
+                      false,
+                      false,
+                      nullptr};
+  ForwardFinder(*this, Sources, Definition, Forwarding)
+      .TraverseStmt(Definition->getBody());
+  if (Forwarding.Parameters.empty())
+    return nullptr;
+  llvm::sort(Forwarding.Parameters);
+  Inferred.push_back(std::move(Forwarding));
+  return &Inferred.back();
 }
 
 const Boundary *BoundaryCatalogue::lookup(const FunctionDecl *Callee) const {
-  if (!Callee)
+  if (!Callee || Callee->getNumParams() == 0)
     return nullptr;
   Callee = Callee->getCanonicalDecl();
-  auto [It, Inserted] = Memo.try_emplace(Callee, nullptr);
-  if (!Inserted)
+  if (auto It = Memo.find(Callee); It != Memo.end())
     return It->second;
-  // Only functions that take a callable can be boundaries; a quick test that
-  // spares most callees the name computation.
-  if (Callee->getNumParams() == 0)
-    return nullptr;
-  auto Found = ByName.find(plainQualifiedName(Callee));
-  const Boundary *Result = Found == ByName.end() ? nullptr : &Found->second;
+  // Not a boundary while it is being decided: a recursive wrapper does not
+  // make itself one.
+  Memo[Callee] = nullptr;
+  const Boundary *Result = compute(Callee);
   Memo[Callee] = Result;
   return Result;
 }
@@ -55,31 +295,9 @@ const Boundary *BoundaryCatalogue::lookupCall(const Expr *Call) const {
   return lookup(calledFunction(Call));
 }
 
-static bool isLaunchPolicy(const Expr *Arg) {
-  const auto *Enum = Arg->IgnoreParenImpCasts()->getType()->getAsTagDecl();
-  return Enum && plainQualifiedName(Enum) == "std::launch";
-}
-
-std::optional<unsigned>
-BoundaryCatalogue::callableArgumentIndex(const Boundary &B,
-                                         llvm::ArrayRef<const Expr *> Args) {
-  // Defaulted trailing parameters (Asio's SFINAE constraints, a defaulted
-  // completion token) are not what the caller passed.
-  while (!Args.empty() && isa<CXXDefaultArgExpr>(Args.back()))
-    Args = Args.drop_back();
-  if (Args.empty())
-    return std::nullopt;
-  switch (B.Argument) {
-  case CallableArgument::First:
-    return 0;
-  case CallableArgument::Last:
-    return Args.size() - 1;
-  case CallableArgument::AfterLaunchPolicy:
-    if (isLaunchPolicy(Args[0]))
-      return Args.size() > 1 ? std::optional<unsigned>(1) : std::nullopt;
-    return 0;
-  }
-  return std::nullopt;
+llvm::SmallVector<unsigned, 2>
+BoundaryCatalogue::callableArguments(const Boundary &B, const Expr *Call) {
+  return selectArguments(B.Argument, B.Parameters, calleeArguments(Call));
 }
 
 } // namespace asyncctx

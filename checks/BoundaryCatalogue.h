@@ -1,31 +1,67 @@
 //===--- BoundaryCatalogue.h - asyncctx -------------------------*- C++ -*-===//
 //
-// Which calls are async boundaries and which of their arguments is the
-// callable that crosses them.
+// Which calls are async boundaries and which of their arguments are the
+// callables that cross them: the built-in catalogue, the user's options and
+// annotations, and boundaries inferred from wrappers that forward a callable.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNCCTX_CHECKS_BOUNDARYCATALOGUE_H
 #define ASYNCCTX_CHECKS_BOUNDARYCATALOGUE_H
 
+#include "checks/ContextSources.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
-#include <optional>
+#include "llvm/ADT/StringSet.h"
+#include <deque>
 #include <string>
+#include <vector>
 
 namespace asyncctx {
 
-/// Which argument of a boundary call is the callable that crosses it.
-enum class CallableArgument { First, Last, AfterLaunchPolicy };
+/// Annotations a user puts on functions and parameters.
+inline constexpr llvm::StringLiteral BoundaryAnnotation = "asyncctx::boundary";
+inline constexpr llvm::StringLiteral PropagatesAnnotation =
+    "asyncctx::propagates";
+
+/// Which arguments of a boundary call are callables that cross it.
+enum class CallableArgument {
+  First,
+  /// The last argument the caller wrote.
+  Last,
+  /// Argument 0, or 1 after a `std::launch` policy.
+  AfterLaunchPolicy,
+  /// The parameters listed in Boundary::Parameters.
+  Parameters,
+  /// Every argument that is a callable.
+  Every,
+};
 
 struct Boundary {
   /// Fully qualified name without template arguments, e.g. `asio::post` or
   /// `asio::strand::post`; a constructor is named after its class.
   std::string Name;
-  CallableArgument Argument;
+  CallableArgument Argument = CallableArgument::Every;
+  /// Parameter indices, for CallableArgument::Parameters.
+  llvm::SmallVector<unsigned, 1> Parameters;
+  /// Carries the context itself: callables passed to it are fine.
+  bool Propagates = false;
+  /// A C API: reported, never fixed.
+  bool ReportOnly = false;
+  /// For a boundary inferred from a wrapper: the boundary call inside it that
+  /// the wrapper's callable parameter is forwarded to.
+  const clang::Expr *ForwardedTo = nullptr;
 };
+
+/// A `Boundaries` option entry: `name`, `name@N` or `name@last`.
+struct BoundaryListParse {
+  std::vector<Boundary> Entries;
+  std::vector<std::string> Errors;
+};
+BoundaryListParse parseBoundaryList(llvm::StringRef Value);
 
 /// The arguments of a call as the callee sees them: a member call's object is
 /// not an argument, an operator call's first operand is.
@@ -34,12 +70,22 @@ llvm::ArrayRef<const clang::Expr *> calleeArguments(const clang::Expr *Call);
 /// The function a call or construction invokes, if known.
 const clang::FunctionDecl *calledFunction(const clang::Expr *Call);
 
-/// The built-in async boundaries of Catalogue.def. Lookups are memoized per
-/// callee declaration, so asking about every call in a translation unit costs
-/// one name computation per distinct callee.
+/// The indices of the arguments \p Argument selects; \p Parameters for
+/// CallableArgument::Parameters. Trailing defaulted arguments are not counted.
+llvm::SmallVector<unsigned, 2>
+selectArguments(CallableArgument Argument,
+                llvm::ArrayRef<unsigned> Parameters,
+                llvm::ArrayRef<const clang::Expr *> Args);
+
+/// Answers "is this call an async boundary, and for which arguments?".
+/// Lookups are memoized per callee declaration: asking about every call in a
+/// translation unit costs one name computation per distinct callee, and each
+/// candidate wrapper body is scanned once.
 class BoundaryCatalogue {
 public:
-  BoundaryCatalogue();
+  BoundaryCatalogue(const ContextSources &Sources,
+                    const std::vector<Boundary> &UserBoundaries,
+                    const std::vector<std::string> &UserPropagating);
 
   /// The boundary \p Callee belongs to, or null.
   const Boundary *lookup(const clang::FunctionDecl *Callee) const;
@@ -47,17 +93,27 @@ public:
   /// The boundary a call or construction expression crosses, or null.
   const Boundary *lookupCall(const clang::Expr *Call) const;
 
-  /// The index of the callable argument of a call to \p B, if it has one.
-  /// Forgets memoized lookups; declarations do not outlive their AST.
-  void clearMemo() { Memo.clear(); }
+  /// The indices of the arguments of \p Call that cross boundary \p B.
+  static llvm::SmallVector<unsigned, 2>
+  callableArguments(const Boundary &B, const clang::Expr *Call);
 
-  static std::optional<unsigned>
-  callableArgumentIndex(const Boundary &B,
-                        llvm::ArrayRef<const clang::Expr *> Args);
+  /// Forgets memoized lookups; declarations do not outlive their AST.
+  void clearMemo() {
+    Memo.clear();
+    Inferred.clear();
+  }
 
 private:
+  const Boundary *compute(const clang::FunctionDecl *Callee) const;
+  const Boundary *infer(const clang::FunctionDecl *Callee) const;
+
+  const ContextSources &Sources;
   llvm::StringMap<Boundary> ByName;
+  llvm::StringSet<> InitiatingNamespaces;
   mutable llvm::DenseMap<const clang::FunctionDecl *, const Boundary *> Memo;
+  /// Boundaries made up per declaration (annotations, inference); a deque
+  /// keeps their addresses stable.
+  mutable std::deque<Boundary> Inferred;
 };
 
 } // namespace asyncctx

@@ -1,11 +1,13 @@
 //===--- CallableArgument.cpp - asyncctx ----------------------------------===//
 
 #include "checks/CallableArgument.h"
+#include "checks/BoundaryCatalogue.h"
 #include "checks/QualifiedNames.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace clang;
@@ -20,6 +22,17 @@ static bool isCompletionToken(const CXXRecordDecl *RD) {
     return Set;
   }();
   return Tokens.contains(plainQualifiedName(RD));
+}
+
+/// The binders of Catalogue.def: which argument of theirs is what runs.
+static const llvm::StringMap<CallableArgument> &binders() {
+  static const llvm::StringMap<CallableArgument> Binders = [] {
+    llvm::StringMap<CallableArgument> Map;
+#define ASYNCCTX_BINDER(Name, Argument) Map[Name] = CallableArgument::Argument;
+#include "checks/Catalogue.def"
+    return Map;
+  }();
+  return Binders;
 }
 
 /// The call operator of a class type, if it has exactly one spelled
@@ -89,11 +102,24 @@ Callable classifyCallable(const Expr *Arg, const ContextSources &Sources) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (Sources.isAdapter(Callee))
         return {CallableKind::Adapted, nullptr, "adapted callable"};
-      if (Callee && Call->getNumArgs() == 1 &&
-          (Callee->isInStdNamespace() &&
-           (Callee->getName() == "move" || Callee->getName() == "forward"))) {
+      if (Callee && Call->getNumArgs() == 1 && Callee->isInStdNamespace() &&
+          Callee->getIdentifier() &&
+          (Callee->getName() == "move" || Callee->getName() == "forward")) {
         E = Call->getArg(0);
         continue;
+      }
+      // `std::bind(f, ...)` runs f; `bind_executor(ex, h)` runs h.
+      if (Callee && Call->getNumArgs() > 0) {
+        auto Binder = binders().find(plainQualifiedName(Callee));
+        if (Binder != binders().end()) {
+          llvm::SmallVector<unsigned, 2> Selected = selectArguments(
+              Binder->second, {},
+              llvm::ArrayRef<const Expr *>(Call->getArgs(), Call->getNumArgs()));
+          if (!Selected.empty()) {
+            E = Call->getArg(Selected.front());
+            continue;
+          }
+        }
       }
       return classifyByType(E->getType(), "");
     }
@@ -123,10 +149,22 @@ Callable classifyCallable(const Expr *Arg, const ContextSources &Sources) {
   return Result;
 }
 
+bool mayBeCallable(QualType Type) {
+  Type = Type.getNonReferenceType();
+  if (Type->isDependentType() || Type->isFunctionType() ||
+      Type->isFunctionPointerType() || Type->isMemberFunctionPointerType())
+    return true;
+  const CXXRecordDecl *RD = Type->getAsCXXRecordDecl();
+  return RD && RD->hasDefinition() && callOperator(RD->getDefinition());
+}
+
 static Callable classifyLeaf(const Expr *E) {
   if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
     return {CallableKind::Lambda, Lambda->getCallOperator(), "lambda"};
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Ref->getDecl()))
+      return {CallableKind::Function, definitionOf(Method),
+              "member function '" + plainQualifiedName(Method) + "'"};
     if (const auto *Function = dyn_cast<FunctionDecl>(Ref->getDecl()))
       return {CallableKind::Function, definitionOf(Function),
               "function '" + Function->getNameAsString() + "'"};

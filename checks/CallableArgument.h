@@ -39,6 +39,10 @@ struct Callable {
   const clang::Expr *Leaf = nullptr;
 };
 
+/// Whether a parameter of type \p Type may receive a callable: a function
+/// (pointer), a class with `operator()`, or a type still dependent.
+bool mayBeCallable(clang::QualType Type);
+
 /// Looks through parentheses, casts, `std::move`/`std::forward` and converting
 /// constructions (a lambda passed to a `std::function` parameter is still a
 /// lambda) to find what \p Arg calls.

@@ -56,7 +56,10 @@ CallbackWithoutContextCheck::CallbackWithoutContextCheck(
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()),
-      Sources(readNameList("ContextSources"), readNameList("Adapters")) {
+      Sources(readNameList("ContextSources"), readNameList("Adapters"),
+              readNameList("RestoreGuards")),
+      Boundaries(Sources, readBoundaryList(),
+                 readNameList("PropagatingBoundaries")) {
   if (!isQualifiedIdentifier(FixAdapter))
     configurationDiag("invalid value '%0' for option '%1': expected a "
                       "qualified function name",
@@ -80,11 +83,24 @@ CallbackWithoutContextCheck::readNameList(StringRef Option) {
   return Parsed.Names;
 }
 
+std::vector<Boundary> CallbackWithoutContextCheck::readBoundaryList() {
+  StringRef Value = Options.get("Boundaries", "");
+  BoundaryListParse Parsed = parseBoundaryList(Value);
+  for (const std::string &Error : Parsed.Errors)
+    configurationDiag("invalid option '%0': %1", DiagnosticIDs::Error)
+        << (CheckName + ".Boundaries") << Error;
+  Raw["Boundaries"] = Value.str();
+  return Parsed.Entries;
+}
+
 void CallbackWithoutContextCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "StrictMode", StrictMode);
   Options.store(Opts, "ContextSources", Raw["ContextSources"]);
   Options.store(Opts, "Adapters", Raw["Adapters"]);
+  Options.store(Opts, "RestoreGuards", Raw["RestoreGuards"]);
+  Options.store(Opts, "Boundaries", Raw["Boundaries"]);
+  Options.store(Opts, "PropagatingBoundaries", Raw["PropagatingBoundaries"]);
   Options.store(Opts, "FixAdapter", FixAdapter);
   Options.store(Opts, "FixHeader", FixHeader);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
@@ -121,19 +137,33 @@ void CallbackWithoutContextCheck::check(
     const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   const Boundary *B = Boundaries.lookupCall(Call);
-  llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
-  std::optional<unsigned> Index =
-      BoundaryCatalogue::callableArgumentIndex(*B, Args);
-  if (!Index || isa<CXXDefaultArgExpr>(Args[*Index]))
+  if (B->Propagates)
     return;
-  const Expr *Arg = Args[*Index];
-  const SourceManager &SM = *Result.SourceManager;
+  llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
+  for (unsigned Index : BoundaryCatalogue::callableArguments(*B, Call))
+    checkArgument(*B, Args[Index], *Result.SourceManager);
+}
+
+/// Whether \p Leaf is a parameter of the function the call is in: the
+/// callable comes from that function's caller, which makes the function an
+/// inferred boundary; the finding belongs to the outermost caller (BRIEF 7.3).
+static bool isForwardedParameter(const Expr *Leaf) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Leaf);
+  return Ref && isa<ParmVarDecl>(Ref->getDecl()) &&
+         isa<FunctionDecl>(Ref->getDecl()->getDeclContext());
+}
+
+void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
+                                                const Expr *Arg,
+                                                const SourceManager &SM) {
   if (!Decided.insert(SM.getFileLoc(Arg->getBeginLoc())).second)
     return;
-
   Callable Target = classifyCallable(Arg, Sources);
   if (Target.Kind == CallableKind::NotCallable ||
-      Target.Kind == CallableKind::Adapted)
+      Target.Kind == CallableKind::Adapted ||
+      isForwardedParameter(Target.Leaf))
+    return;
+  if (Target.Body && Reads->activatesSnapshot(Target.Body))
     return;
   std::optional<ContextRead> Read;
   if (Target.Body)
@@ -143,17 +173,29 @@ void CallbackWithoutContextCheck::check(
 
   {
     DiagnosticBuilder Diag =
-        diag(Arg->getBeginLoc(), "%0 passed to '%1' runs without the caller's "
-                                 "async context%select{|; it reads '%3'}2")
-        << Target.Description << B->Name << Read.has_value()
-        << (Read ? Read->What : std::string());
-    if (std::optional<WrapFix> Fix =
-            wrapInAdapter(Arg, FixAdapter, SM, getLangOpts())) {
-      Diag << Fix->Edits;
-      if (std::optional<FixItHint> Include =
-              Inserter.createIncludeInsertion(Fix->File, FixHeader))
-        Diag << *Include;
-    }
+        diag(Arg->getBeginLoc(),
+             "%0 passed to '%1' runs without the caller's async "
+             "context%select{|; it reads '%3'}2%select{|; a C callback cannot "
+             "be wrapped in place, pass the context through its argument}4")
+        << Target.Description << B.Name << Read.has_value()
+        << (Read ? Read->What : std::string()) << B.ReportOnly;
+    if (!B.ReportOnly)
+      if (std::optional<WrapFix> Fix =
+              wrapInAdapter(Arg, FixAdapter, SM, getLangOpts())) {
+        Diag << Fix->Edits;
+        if (std::optional<FixItHint> Include =
+                Inserter.createIncludeInsertion(Fix->File, FixHeader))
+          Diag << *Include;
+      }
+  }
+  // An inferred boundary: show where each wrapper hands the callable on.
+  for (const Boundary *Wrapper = &B; Wrapper && Wrapper->ForwardedTo;) {
+    const Boundary *Inner = Boundaries.lookupCall(Wrapper->ForwardedTo);
+    diag(Wrapper->ForwardedTo->getBeginLoc(),
+         "'%0' passes it to '%1' here, which runs it asynchronously",
+         DiagnosticIDs::Note)
+        << Wrapper->Name << (Inner ? Inner->Name : std::string("?"));
+    Wrapper = Inner;
   }
   if (!Read)
     return;

@@ -42,6 +42,10 @@ private:
   /// Reads a `;`-separated list option; a malformed entry is a configuration
   /// error naming the option and the entry.
   std::vector<std::string> readNameList(llvm::StringRef Option);
+  /// Reads the `Boundaries` option (`name`, `name@N`, `name@last`).
+  std::vector<Boundary> readBoundaryList();
+  void checkArgument(const Boundary &B, const clang::Expr *Arg,
+                     const clang::SourceManager &SM);
 
   /// For configuration errors, which name the full option.
   const std::string CheckName;

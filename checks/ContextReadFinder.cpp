@@ -43,12 +43,23 @@ public:
     // argument is evaluated here: an adapter call captures the context, a
     // capture initializer reads it (BRIEF 7.1).
     if (isa<CallExpr, CXXConstructExpr>(S))
-      if (const Expr *Arg = boundaryCallable(cast<Expr>(S))) {
-        const Expr *Leaf = classifyCallable(Arg, Finder.sources()).Leaf;
-        if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Leaf))
-          NotInvokedHere.insert(Lambda);
-        else if (Leaf)
-          RunsElsewhere.insert(Leaf);
+      if (const Boundary *B =
+              Finder.boundaries().lookupCall(cast<Expr>(S))) {
+        // A propagating boundary captures the context now: a read.
+        if (B->Propagates) {
+          Found = ContextRead{B->Name, S->getBeginLoc(), nullptr, {}};
+          return false;
+        }
+        llvm::ArrayRef<const Expr *> Args = calleeArguments(cast<Expr>(S));
+        for (unsigned Index :
+             BoundaryCatalogue::callableArguments(*B, cast<Expr>(S))) {
+          const Expr *Leaf =
+              classifyCallable(Args[Index], Finder.sources()).Leaf;
+          if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Leaf))
+            NotInvokedHere.insert(Lambda);
+          else if (Leaf)
+            RunsElsewhere.insert(Leaf);
+        }
       }
     return RecursiveASTVisitor::TraverseStmt(S, Queue);
   }
@@ -91,16 +102,6 @@ public:
   }
 
 private:
-  const Expr *boundaryCallable(const Expr *Call) const {
-    const Boundary *B = Finder.boundaries().lookupCall(Call);
-    if (!B)
-      return nullptr;
-    llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
-    std::optional<unsigned> Index =
-        BoundaryCatalogue::callableArgumentIndex(*B, Args);
-    return Index ? Args[*Index] : nullptr;
-  }
-
   /// Returns false (stopping the walk) once a read is found.
   bool visitUse(const NamedDecl *D, std::string What, SourceLocation Loc) {
     const ContextSources &Sources = Finder.sources();
@@ -190,6 +191,40 @@ std::optional<ContextRead> ContextReadFinder::findRead(const FunctionDecl *FD) {
   if (MyLowLink >= MyDepth)
     settleProvisionals(ProvisionalMark, Read.has_value());
   return Read;
+}
+
+namespace {
+/// Looks for a use of a restore guard anywhere in a body.
+class GuardFinder : public RecursiveASTVisitor<GuardFinder> {
+public:
+  explicit GuardFinder(const ContextSources &Sources) : Sources(Sources) {}
+  bool Found = false;
+  bool VisitDeclRefExpr(DeclRefExpr *E) { return visit(E->getDecl()); }
+  bool VisitMemberExpr(MemberExpr *E) { return visit(E->getMemberDecl()); }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    return visit(E->getConstructor());
+  }
+
+private:
+  bool visit(const NamedDecl *D) {
+    Found = Sources.isRestoreGuard(D);
+    return !Found;
+  }
+  const ContextSources &Sources;
+};
+} // namespace
+
+bool ContextReadFinder::activatesSnapshot(const FunctionDecl *FD) {
+  const FunctionDecl *Definition = nullptr;
+  if (!FD || !FD->hasBody(Definition) || !Definition->getBody())
+    return false;
+  auto [It, Inserted] = ActivatesMemo.try_emplace(Definition, false);
+  if (!Inserted)
+    return It->second;
+  GuardFinder Finder(Sources);
+  Finder.TraverseStmt(Definition->getBody());
+  ActivatesMemo[Definition] = Finder.Found;
+  return Finder.Found;
 }
 
 void ContextReadFinder::settleProvisionals(size_t From, bool ReadFound) {

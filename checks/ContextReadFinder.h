@@ -50,6 +50,11 @@ public:
   /// The first context read of \p FD's body, or nullopt.
   std::optional<ContextRead> findRead(const clang::FunctionDecl *FD);
 
+  /// Whether \p FD's body activates a captured snapshot itself (an
+  /// `asyncctx::Scope`, `Snapshot::run`, a `RestoreGuards` entry): a callable
+  /// that does carries its context by hand.
+  bool activatesSnapshot(const clang::FunctionDecl *FD);
+
   const ContextSources &sources() const { return Sources; }
   const BoundaryCatalogue &boundaries() const { return Boundaries; }
 
@@ -70,6 +75,7 @@ private:
   const ContextSources &Sources;
   const BoundaryCatalogue &Boundaries;
   llvm::DenseMap<const clang::FunctionDecl *, Entry> Memo;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> ActivatesMemo;
   std::vector<const clang::FunctionDecl *> Provisionals;
   unsigned Depth = 0;
   unsigned LowLink = ~0U;

@@ -10,11 +10,16 @@ using namespace clang;
 
 namespace asyncctx {
 
-ContextSources::ContextSources(const std::vector<std::string> &UserSources,
-                               const std::vector<std::string> &UserAdapters) {
+ContextSources::ContextSources(
+    const std::vector<std::string> &UserSources,
+    const std::vector<std::string> &UserAdapters,
+    const std::vector<std::string> &UserRestoreGuards) {
 #define ASYNCCTX_SOURCE(Name) Sources.insert(Name);
 #define ASYNCCTX_ADAPTER(Name) Adapters.insert(Name);
+#define ASYNCCTX_RESTORE_GUARD(Name) RestoreGuards.insert(Name);
 #include "checks/Catalogue.def"
+  for (const std::string &Name : UserRestoreGuards)
+    RestoreGuards.insert(Name);
   for (const std::string &Name : UserSources)
     Sources.insert(Name);
   for (const std::string &Name : UserAdapters)
@@ -74,6 +79,14 @@ bool ContextSources::isSource(const NamedDecl *D) const {
 bool ContextSources::isAdapter(const FunctionDecl *Callee) const {
   return Callee && memoized(AdapterMemo, Callee, [&] {
            return Adapters.contains(plainQualifiedName(Callee));
+         });
+}
+
+bool ContextSources::isRestoreGuard(const NamedDecl *D) const {
+  // A guard class is used through its constructor, which plainQualifiedName
+  // names after the class.
+  return D && memoized(GuardMemo, D, [&] {
+           return RestoreGuards.contains(plainQualifiedName(D));
          });
 }
 

@@ -23,7 +23,8 @@ class ContextSources {
 public:
   /// \p UserSources and \p UserAdapters add to the built-ins of Catalogue.def.
   ContextSources(const std::vector<std::string> &UserSources,
-                 const std::vector<std::string> &UserAdapters);
+                 const std::vector<std::string> &UserAdapters,
+                 const std::vector<std::string> &UserRestoreGuards);
 
   /// Whether using \p D reads context: \p D is listed or annotated, or is a
   /// member of a listed or annotated class. Memoized per declaration.
@@ -32,10 +33,15 @@ public:
   /// Whether a call to \p Callee captures the context for later (an adapter).
   bool isAdapter(const clang::FunctionDecl *Callee) const;
 
+  /// Whether using \p D (constructing a guard class, calling a function)
+  /// activates a captured snapshot.
+  bool isRestoreGuard(const clang::NamedDecl *D) const;
+
   /// Forgets memoized answers; declarations do not outlive their AST.
   void clearMemo() {
     SourceMemo.clear();
     AdapterMemo.clear();
+    GuardMemo.clear();
   }
 
 private:
@@ -43,8 +49,10 @@ private:
 
   llvm::StringSet<> Sources;
   llvm::StringSet<> Adapters;
+  llvm::StringSet<> RestoreGuards;
   mutable llvm::DenseMap<const clang::Decl *, bool> SourceMemo;
   mutable llvm::DenseMap<const clang::Decl *, bool> AdapterMemo;
+  mutable llvm::DenseMap<const clang::Decl *, bool> GuardMemo;
 };
 
 } // namespace asyncctx

@@ -33,7 +33,8 @@ void opaque_function_pointer() {
   T.join();
 }
 
-void opaque_std_function(std::function<void()> Job) {
+void opaque_std_function() {
+  std::function<void()> Job = quiet;
   std::thread T(Job);
   // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:17: warning: callable object 'Job' passed to 'std::thread' runs without the caller's async context [asyncctx-callback-without-context]
   // CHECK-FIXES-STRICT: std::thread T(asyncctx::wrap(Job));
