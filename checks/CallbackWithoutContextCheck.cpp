@@ -22,28 +22,11 @@ AST_POLYMORPHIC_MATCHER_P(crossesAsyncBoundary,
   return Catalogue->lookupCall(&Node) != nullptr;
 }
 
-std::optional<bool> parseBool(StringRef Value) {
-  if (Value.equals_insensitive("true") || Value == "1")
-    return true;
-  if (Value.equals_insensitive("false") || Value == "0")
-    return false;
-  return std::nullopt;
-}
-
 } // namespace
 
 CallbackWithoutContextCheck::CallbackWithoutContextCheck(
     StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), CheckName(Name.str()), StrictMode([&] {
-        StringRef Value = Options.get("StrictMode", "false");
-        if (std::optional<bool> Parsed = parseBool(Value))
-          return *Parsed;
-        configurationDiag("invalid value '%0' for option '%1': expected "
-                          "'true' or 'false'",
-                          DiagnosticIDs::Error)
-            << Value << (Name + ".StrictMode").str();
-        return false;
-      }()),
+    : AsyncctxCheck(Name, Context), StrictMode(readBool("StrictMode", false)),
       FixAdapter(Options.get("FixAdapter", "asyncctx::wrap")), FixHeader([&] {
         // IncludeInserter quotes a header unless it is in angle brackets;
         // accept the quotes a user may write as well.
@@ -55,52 +38,18 @@ CallbackWithoutContextCheck::CallbackWithoutContextCheck(
       }()),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()),
-      Sources(readNameList("ContextSources"), readNameList("Adapters"),
-              readNameList("RestoreGuards")),
-      Boundaries(Sources, readBoundaryList(),
-                 readNameList("PropagatingBoundaries")) {
+               areDiagsSelfContained()) {
   if (!isQualifiedIdentifier(FixAdapter))
-    configurationDiag("invalid value '%0' for option '%1': expected a "
-                      "qualified function name",
-                      DiagnosticIDs::Error)
-        << FixAdapter << (Name + ".FixAdapter").str();
+    optionError("FixAdapter",
+                "'" + FixAdapter + "' is not a qualified function name");
   if (StringRef(FixHeader).trim().empty())
-    configurationDiag("invalid value '' for option '%0': expected a header "
-                      "such as <asyncctx/asyncctx.hpp>",
-                      DiagnosticIDs::Error)
-        << (Name + ".FixHeader").str();
-}
-
-std::vector<std::string>
-CallbackWithoutContextCheck::readNameList(StringRef Option) {
-  StringRef Value = Options.get(Option, "");
-  NameListParse Parsed = parseQualifiedNameList(Value);
-  for (const std::string &Error : Parsed.Errors)
-    configurationDiag("invalid option '%0': %1", DiagnosticIDs::Error)
-        << (CheckName + "." + Option).str() << Error;
-  Raw[Option.str()] = Value.str();
-  return Parsed.Names;
-}
-
-std::vector<Boundary> CallbackWithoutContextCheck::readBoundaryList() {
-  StringRef Value = Options.get("Boundaries", "");
-  BoundaryListParse Parsed = parseBoundaryList(Value);
-  for (const std::string &Error : Parsed.Errors)
-    configurationDiag("invalid option '%0': %1", DiagnosticIDs::Error)
-        << (CheckName + ".Boundaries") << Error;
-  Raw["Boundaries"] = Value.str();
-  return Parsed.Entries;
+    optionError("FixHeader", "expected a header such as <asyncctx/asyncctx.hpp>");
 }
 
 void CallbackWithoutContextCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
+  AsyncctxCheck::storeOptions(Opts);
   Options.store(Opts, "StrictMode", StrictMode);
-  Options.store(Opts, "ContextSources", Raw["ContextSources"]);
-  Options.store(Opts, "Adapters", Raw["Adapters"]);
-  Options.store(Opts, "RestoreGuards", Raw["RestoreGuards"]);
-  Options.store(Opts, "Boundaries", Raw["Boundaries"]);
-  Options.store(Opts, "PropagatingBoundaries", Raw["PropagatingBoundaries"]);
   Options.store(Opts, "FixAdapter", FixAdapter);
   Options.store(Opts, "FixHeader", FixHeader);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
@@ -109,14 +58,6 @@ void CallbackWithoutContextCheck::storeOptions(
 void CallbackWithoutContextCheck::registerPPCallbacks(
     const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {
   Inserter.registerPreprocessor(PP);
-}
-
-void CallbackWithoutContextCheck::onStartOfTranslationUnit() {
-  // Everything memoized is keyed by declarations of the previous AST.
-  Sources.clearMemo();
-  Boundaries.clearMemo();
-  Reads = std::make_unique<ContextReadFinder>(Sources, Boundaries);
-  Decided.clear();
 }
 
 void CallbackWithoutContextCheck::registerMatchers(MatchFinder *Finder) {
@@ -156,7 +97,7 @@ static bool isForwardedParameter(const Expr *Leaf) {
 void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
                                                 const Expr *Arg,
                                                 const SourceManager &SM) {
-  if (!Decided.insert(SM.getFileLoc(Arg->getBeginLoc())).second)
+  if (!firstTimeAt(SM.getFileLoc(Arg->getBeginLoc())))
     return;
   Callable Target = classifyCallable(Arg, Sources);
   if (Target.Kind == CallableKind::NotCallable ||

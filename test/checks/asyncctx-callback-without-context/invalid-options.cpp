@@ -3,7 +3,7 @@
 // RUN: not %clang_tidy -checks='-*,asyncctx-*' %s \
 // RUN:   -config="{CheckOptions: {asyncctx-callback-without-context.StrictMode: maybe}}" \
 // RUN:   -- -std=c++20 2>&1 | FileCheck %s --check-prefix=STRICT
-// STRICT: error: invalid value 'maybe' for option 'asyncctx-callback-without-context.StrictMode': expected 'true' or 'false' [clang-tidy-config]
+// STRICT: error: invalid option 'asyncctx-callback-without-context.StrictMode': 'maybe' is not 'true' or 'false' [clang-tidy-config]
 //
 // RUN: not %clang_tidy -checks='-*,asyncctx-*' %s \
 // RUN:   -config="{CheckOptions: {asyncctx-callback-without-context.ContextSources: 'app::id;;app::bad name'}}" \
@@ -19,12 +19,12 @@
 // RUN: not %clang_tidy -checks='-*,asyncctx-*' %s \
 // RUN:   -config="{CheckOptions: {asyncctx-callback-without-context.FixAdapter: 'my wrap'}}" \
 // RUN:   -- -std=c++20 2>&1 | FileCheck %s --check-prefix=ADAPTER
-// ADAPTER: error: invalid value 'my wrap' for option 'asyncctx-callback-without-context.FixAdapter': expected a qualified function name [clang-tidy-config]
+// ADAPTER: error: invalid option 'asyncctx-callback-without-context.FixAdapter': 'my wrap' is not a qualified function name [clang-tidy-config]
 //
 // RUN: not %clang_tidy -checks='-*,asyncctx-*' %s \
 // RUN:   -config="{CheckOptions: {asyncctx-callback-without-context.FixHeader: ''}}" \
 // RUN:   -- -std=c++20 2>&1 | FileCheck %s --check-prefix=HEADER
-// HEADER: error: invalid value '' for option 'asyncctx-callback-without-context.FixHeader'
+// HEADER: error: invalid option 'asyncctx-callback-without-context.FixHeader': expected a header
 //
 // Well-formed lists with spaces and a leading '::' are accepted.
 // RUN: %clang_tidy -checks='-*,asyncctx-*' %s \

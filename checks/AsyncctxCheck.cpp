@@ -1,0 +1,63 @@
+//===--- AsyncctxCheck.cpp - asyncctx -------------------------------------===//
+
+#include "checks/AsyncctxCheck.h"
+#include "checks/QualifiedNames.h"
+
+using namespace clang;
+
+namespace asyncctx {
+
+AsyncctxCheck::AsyncctxCheck(StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), CheckName(Name.str()),
+      Sources(readNameList("ContextSources"), readNameList("Adapters"),
+              readNameList("RestoreGuards")),
+      Boundaries(Sources, readBoundaryList(),
+                 readNameList("PropagatingBoundaries")) {}
+
+void AsyncctxCheck::optionError(StringRef Option, const Twine &Problem) {
+  configurationDiag("invalid option '%0': %1", DiagnosticIDs::Error)
+      << (CheckName + "." + Option).str() << Problem.str();
+}
+
+bool AsyncctxCheck::readBool(StringRef Option, bool Default) {
+  StringRef Value = Options.get(Option, Default ? "true" : "false");
+  if (Value.equals_insensitive("true") || Value == "1")
+    return true;
+  if (Value.equals_insensitive("false") || Value == "0")
+    return false;
+  optionError(Option, "'" + Value + "' is not 'true' or 'false'");
+  return Default;
+}
+
+std::vector<std::string> AsyncctxCheck::readNameList(StringRef Option) {
+  StringRef Value = Options.getLocalOrGlobal(Option, "");
+  NameListParse Parsed = parseQualifiedNameList(Value);
+  for (const std::string &Error : Parsed.Errors)
+    optionError(Option, Error);
+  Raw[Option.str()] = Value.str();
+  return Parsed.Names;
+}
+
+std::vector<Boundary> AsyncctxCheck::readBoundaryList() {
+  StringRef Value = Options.getLocalOrGlobal("Boundaries", "");
+  BoundaryListParse Parsed = parseBoundaryList(Value);
+  for (const std::string &Error : Parsed.Errors)
+    optionError("Boundaries", Error);
+  Raw["Boundaries"] = Value.str();
+  return Parsed.Entries;
+}
+
+void AsyncctxCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  for (const auto &Option : Raw)
+    Options.store(Opts, Option.getKey(), Option.getValue());
+}
+
+void AsyncctxCheck::onStartOfTranslationUnit() {
+  // Everything memoized is keyed by declarations of the previous AST.
+  Sources.clearMemo();
+  Boundaries.clearMemo();
+  Reads = std::make_unique<ContextReadFinder>(Sources, Boundaries);
+  Decided.clear();
+}
+
+} // namespace asyncctx

@@ -1,0 +1,64 @@
+//===--- AsyncctxCheck.h - asyncctx -----------------------------*- C++ -*-===//
+//
+// What every asyncctx check shares: the options that describe the user's
+// context (sources, adapters, guards, boundaries), their validation, and the
+// per-translation-unit analyses built from them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCCTX_CHECKS_ASYNCCTXCHECK_H
+#define ASYNCCTX_CHECKS_ASYNCCTXCHECK_H
+
+#include "checks/BoundaryCatalogue.h"
+#include "checks/ContextReadFinder.h"
+#include "checks/ContextSources.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace asyncctx {
+
+class AsyncctxCheck : public clang::tidy::ClangTidyCheck {
+public:
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override;
+  bool isLanguageVersionSupported(
+      const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+
+protected:
+  AsyncctxCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+
+  /// Reports a malformed option value as a configuration error naming the
+  /// option: never a silent default.
+  void optionError(llvm::StringRef Option, const llvm::Twine &Problem);
+  /// Reads a boolean option (`true`, `false`, `1`, `0`).
+  bool readBool(llvm::StringRef Option, bool Default);
+  /// Reads a `;`-separated list of qualified names, shared with the other
+  /// asyncctx checks through `getLocalOrGlobal`.
+  std::vector<std::string> readNameList(llvm::StringRef Option);
+
+  /// Records \p Loc as decided; false if it already was. Template
+  /// instantiations and repeated matches reach the same spelling location.
+  bool firstTimeAt(clang::SourceLocation Loc) { return Decided.insert(Loc).second; }
+
+  const std::string CheckName;
+  /// List options as written, for storeOptions.
+  llvm::StringMap<std::string> Raw;
+  ContextSources Sources;
+  BoundaryCatalogue Boundaries;
+  std::unique_ptr<ContextReadFinder> Reads;
+
+private:
+  std::vector<Boundary> readBoundaryList();
+  llvm::DenseSet<clang::SourceLocation> Decided;
+};
+
+} // namespace asyncctx
+
+#endif // ASYNCCTX_CHECKS_ASYNCCTXCHECK_H
