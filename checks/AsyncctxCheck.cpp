@@ -2,6 +2,7 @@
 
 #include "checks/AsyncctxCheck.h"
 #include "checks/QualifiedNames.h"
+#include "clang/AST/DeclCXX.h"
 
 using namespace clang;
 
@@ -50,6 +51,19 @@ std::vector<Boundary> AsyncctxCheck::readBoundaryList() {
 void AsyncctxCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   for (const auto &Option : Raw)
     Options.store(Opts, Option.getKey(), Option.getValue());
+}
+
+void AsyncctxCheck::emitReadNotes(const ContextRead &Read) {
+  if (Read.Via) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Read.Via);
+    if (Method && Method->getParent()->isLambda())
+      diag(Read.ViaLoc, "through the lambda that runs here",
+           DiagnosticIDs::Note);
+    else
+      diag(Read.ViaLoc, "through this call to '%0'", DiagnosticIDs::Note)
+          << Read.Via->getNameAsString();
+  }
+  diag(Read.ReadLoc, "context is read here", DiagnosticIDs::Note);
 }
 
 void AsyncctxCheck::onStartOfTranslationUnit() {

@@ -43,6 +43,10 @@ protected:
   /// asyncctx checks through `getLocalOrGlobal`.
   std::vector<std::string> readNameList(llvm::StringRef Option);
 
+  /// The notes that lead from a finding to its context read: the first call
+  /// on the way, then the read.
+  void emitReadNotes(const ContextRead &Read);
+
   /// Records \p Loc as decided; false if it already was. Template
   /// instantiations and repeated matches reach the same spelling location.
   bool firstTimeAt(clang::SourceLocation Loc) { return Decided.insert(Loc).second; }

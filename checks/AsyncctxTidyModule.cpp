@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "checks/CallbackWithoutContextCheck.h"
+#include "checks/CoroutineWithoutContextCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 #if LLVM_VERSION_MAJOR < 22
@@ -21,6 +22,8 @@ public:
   addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<CallbackWithoutContextCheck>(
         "asyncctx-callback-without-context");
+    Factories.registerCheck<CoroutineWithoutContextCheck>(
+        "asyncctx-coroutine-without-context");
   }
 };
 

@@ -138,18 +138,8 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
         << Wrapper->Name << (Inner ? Inner->Name : std::string("?"));
     Wrapper = Inner;
   }
-  if (!Read)
-    return;
-  if (Read->Via) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(Read->Via);
-    if (Method && Method->getParent()->isLambda())
-      diag(Read->ViaLoc, "through the lambda that runs here",
-           DiagnosticIDs::Note);
-    else
-      diag(Read->ViaLoc, "through this call to '%0'", DiagnosticIDs::Note)
-          << Read->Via->getNameAsString();
-  }
-  diag(Read->ReadLoc, "context is read here", DiagnosticIDs::Note);
+  if (Read)
+    emitReadNotes(*Read);
 }
 
 } // namespace asyncctx

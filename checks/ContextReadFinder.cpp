@@ -15,6 +15,19 @@ using namespace clang;
 
 namespace asyncctx {
 
+/// `request_id.get()` reads `request_id` (a member of a source class: name
+/// the object); `tracer.GetCurrentSpan()` reads `GetCurrentSpan` (a source
+/// itself: name the member).
+static std::string memberReadName(const MemberExpr *E,
+                                  const ContextSources &Sources) {
+  const ValueDecl *Member = E->getMemberDecl();
+  if (!Sources.isListedItself(Member))
+    if (const auto *Base =
+            dyn_cast<DeclRefExpr>(E->getBase()->IgnoreParenImpCasts()))
+      return Base->getDecl()->getNameAsString();
+  return Member->getNameAsString();
+}
+
 /// Walks one function body in source order and stops at the first read.
 class BodyScanner : public RecursiveASTVisitor<BodyScanner> {
 public:
@@ -87,12 +100,7 @@ public:
   bool VisitMemberExpr(MemberExpr *E) {
     if (RunsElsewhere.contains(E))
       return true;
-    // `request_id.get()` reads `request_id`: name the object when it has one.
-    std::string What = E->getMemberDecl()->getNameAsString();
-    if (const auto *Base =
-            dyn_cast<DeclRefExpr>(E->getBase()->IgnoreParenImpCasts()))
-      What = Base->getDecl()->getNameAsString();
-    return visitUse(E->getMemberDecl(), What, E->getBeginLoc());
+    return visitUse(E->getMemberDecl(), memberReadName(E, Finder.sources()), E->getBeginLoc());
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
@@ -104,31 +112,8 @@ public:
 private:
   /// Returns false (stopping the walk) once a read is found.
   bool visitUse(const NamedDecl *D, std::string What, SourceLocation Loc) {
-    const ContextSources &Sources = Finder.sources();
-    const auto *Function = dyn_cast<FunctionDecl>(D);
-    if (Sources.isSource(D)) {
-      Found = ContextRead{std::move(What), Loc, nullptr, {}};
-      return false;
-    }
-    if (Function && Sources.isAdapter(Function)) {
-      Found = ContextRead{plainQualifiedName(Function), Loc, nullptr, {}};
-      return false;
-    }
-    // A function or a lambda variable used here is assumed to run here:
-    // called, or handed to a synchronous algorithm.
-    if (!Function)
-      if (const auto *Var = dyn_cast<VarDecl>(D))
-        if (const CXXRecordDecl *Closure =
-                Var->getType().getNonReferenceType()->getAsCXXRecordDecl();
-            Closure && Closure->isLambda())
-          Function = Closure->getLambdaCallOperator();
-    if (!Function)
-      return true;
-    if (std::optional<ContextRead> Inner = Finder.findRead(Function)) {
-      Found = ContextRead{Inner->What, Inner->ReadLoc, Function, Loc};
-      return false;
-    }
-    return true;
+    Found = Finder.readByUse(D, std::move(What), Loc);
+    return !Found;
   }
 
   ContextReadFinder &Finder;
@@ -137,6 +122,43 @@ private:
   /// References to callables handed to another boundary.
   llvm::SmallPtrSet<const Expr *, 4> RunsElsewhere;
 };
+
+std::optional<ContextRead>
+ContextReadFinder::readByUse(const NamedDecl *D, std::string What,
+                             SourceLocation Loc) {
+  const auto *Function = dyn_cast<FunctionDecl>(D);
+  if (Sources.isSource(D))
+    return ContextRead{std::move(What), Loc, nullptr, {}};
+  if (Function && Sources.isAdapter(Function))
+    return ContextRead{plainQualifiedName(Function), Loc, nullptr, {}};
+  // A function or a lambda variable used here is assumed to run here:
+  // called, or handed to a synchronous algorithm.
+  if (!Function)
+    if (const auto *Var = dyn_cast<VarDecl>(D))
+      if (const CXXRecordDecl *Closure =
+              Var->getType().getNonReferenceType()->getAsCXXRecordDecl();
+          Closure && Closure->isLambda())
+        Function = Closure->getLambdaCallOperator();
+  if (!Function)
+    return std::nullopt;
+  if (std::optional<ContextRead> Inner = findRead(Function))
+    return ContextRead{Inner->What, Inner->ReadLoc, Function, Loc};
+  return std::nullopt;
+}
+
+std::optional<ContextRead> ContextReadFinder::readAt(const Stmt *S) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return readByUse(Ref->getDecl(), Ref->getDecl()->getNameAsString(),
+                     Ref->getLocation());
+  if (const auto *Member = dyn_cast<MemberExpr>(S))
+    return readByUse(Member->getMemberDecl(), memberReadName(Member, Sources),
+                     Member->getBeginLoc());
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+    return readByUse(Construct->getConstructor(),
+                     Construct->getConstructor()->getParent()->getNameAsString(),
+                     Construct->getBeginLoc());
+  return std::nullopt;
+}
 
 std::optional<ContextRead>
 ContextReadFinder::scan(const FunctionDecl *Definition) {

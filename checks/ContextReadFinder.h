@@ -50,6 +50,16 @@ public:
   /// The first context read of \p FD's body, or nullopt.
   std::optional<ContextRead> findRead(const clang::FunctionDecl *FD);
 
+  /// The read that evaluating \p S itself performs (not its children): a use
+  /// of a source, or of a function or lambda that reads. For walking a CFG,
+  /// whose elements are the subexpressions one by one.
+  std::optional<ContextRead> readAt(const clang::Stmt *S);
+
+  /// The read that using \p D at \p Loc performs, naming it \p What.
+  std::optional<ContextRead> readByUse(const clang::NamedDecl *D,
+                                       std::string What,
+                                       clang::SourceLocation Loc);
+
   /// Whether \p FD's body activates a captured snapshot itself (an
   /// `asyncctx::Scope`, `Snapshot::run`, a `RestoreGuards` entry): a callable
   /// that does carries its context by hand.

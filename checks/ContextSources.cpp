@@ -82,6 +82,11 @@ bool ContextSources::isAdapter(const FunctionDecl *Callee) const {
          });
 }
 
+bool ContextSources::isListedItself(const NamedDecl *D) const {
+  return isAnnotatedSource(D) || isAnnotatedSource(pattern(D)) ||
+         Sources.contains(plainQualifiedName(D));
+}
+
 bool ContextSources::isRestoreGuard(const NamedDecl *D) const {
   // A guard class is used through its constructor, which plainQualifiedName
   // names after the class.

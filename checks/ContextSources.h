@@ -30,6 +30,10 @@ public:
   /// member of a listed or annotated class. Memoized per declaration.
   bool isSource(const clang::NamedDecl *D) const;
 
+  /// Whether \p D itself is listed or annotated, as opposed to being a member
+  /// of a source class: names the read in messages.
+  bool isListedItself(const clang::NamedDecl *D) const;
+
   /// Whether a call to \p Callee captures the context for later (an adapter).
   bool isAdapter(const clang::FunctionDecl *Callee) const;
 

@@ -14,8 +14,18 @@ import subprocess
 
 KINDS = {
     "BOUNDARY": ("Async boundaries", ["Name", "Callable argument"]),
+    "INITIATING_NAMESPACE": ("Asio initiating functions: every `async_*` "
+                             "function in these namespaces, last argument",
+                             ["Namespace"]),
+    "C_CALLBACK": ("C callbacks (reported, never fixed; every function "
+                   "pointer argument)", ["Name"]),
+    "BINDER": ("Binders (what runs is the selected argument)",
+               ["Name", "Argument"]),
     "SOURCE": ("Context sources", ["Name"]),
     "ADAPTER": ("Adapters", ["Name"]),
+    "RESTORE_GUARD": ("Restore guards (manual capture)", ["Name"]),
+    "CONTEXT_AWARE_COROUTINE": ("Context-aware coroutine types",
+                                ["Class template"]),
     "COMPLETION_TOKEN": ("Completion tokens (never reported)", ["Class"]),
 }
 ARGUMENT = {
@@ -30,15 +40,19 @@ def main():
     parser.add_argument("--cpp", default="clang++-22")
     args = parser.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    defines = [
-        "-DASYNCCTX_BOUNDARY(N,A)=@BOUNDARY N A",
-        "-DASYNCCTX_SOURCE(N)=@SOURCE N",
-        "-DASYNCCTX_ADAPTER(N)=@ADAPTER N",
-        "-DASYNCCTX_COMPLETION_TOKEN(N)=@COMPLETION_TOKEN N",
-    ]
+    catalogue = os.path.join(root, "checks", "Catalogue.def")
+    with open(catalogue) as f:
+        declared = re.findall(r"#ifndef ASYNCCTX_(\w+)\n#define ASYNCCTX_\w+\(([^)]*)\)",
+                              f.read())
+    unknown = [kind for kind, _ in declared if kind not in KINDS]
+    if unknown:
+        raise SystemExit("render-catalogue.py: no section for row kinds %s" % unknown)
+    defines = ["-DASYNCCTX_%s(%s)=@%s %s" % (kind, params, kind,
+                                            " ".join(params.replace(",", " ").split()))
+               for kind, params in declared]
     expanded = subprocess.run(
         [args.cpp, "-E", "-P", "-x", "c++"] + defines +
-        [os.path.join(root, "checks", "Catalogue.def")],
+        [catalogue],
         check=True, stdout=subprocess.PIPE, universal_newlines=True).stdout
     rows = {kind: [] for kind in KINDS}
     for kind, rest in re.findall(r"@(\w+) ([^@]*)", expanded):

@@ -24,7 +24,7 @@ listed = subprocess.run(
     [config.clang_tidy, "-load", config.asyncctx_plugin,
      "-checks=-*,asyncctx-*", "--list-checks"],
     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
-if "asyncctx-callback-without-context" not in listed.stdout:
+if not all(c in listed.stdout for c in ("asyncctx-callback-without-context", "asyncctx-coroutine-without-context")):
     lit_config.fatal("the asyncctx plugin %s does not register its checks in %s:\n%s"
                      % (config.asyncctx_plugin, config.clang_tidy, listed.stdout))
 
