@@ -127,6 +127,12 @@ BoundaryCatalogue::BoundaryCatalogue(
       Boundary{Name, CallableArgument::Every, {}, false, true, nullptr};
 #define ASYNCCTX_INITIATING_NAMESPACE(Namespace)                               \
   InitiatingNamespaces.insert(Namespace);
+#define ASYNCCTX_CONTEXT_EXECUTOR(Name) ContextExecutors.insert(Name);
+#define ASYNCCTX_COROUTINE_SPAWN(Name, Header)                                 \
+  ByName[Name] = Boundary{Name,  CallableArgument::Parameters,                 \
+                          {1, 2}, false,                                       \
+                          false, nullptr,                                      \
+                          Header};
 #include "checks/Catalogue.def"
   for (const Boundary &B : UserBoundaries)
     ByName[B.Name] = B;
@@ -223,7 +229,7 @@ public:
 private:
   bool visitCall(const Expr *Call) {
     const Boundary *Inner = Catalogue.lookupCall(Call);
-    if (!Inner || Inner->Propagates)
+    if (!Inner || Catalogue.propagates(*Inner, Call))
       return true;
     llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
     for (unsigned Index : BoundaryCatalogue::callableArguments(*Inner, Call)) {
@@ -289,6 +295,17 @@ const Boundary *BoundaryCatalogue::lookup(const FunctionDecl *Callee) const {
   const Boundary *Result = compute(Callee);
   Memo[Callee] = Result;
   return Result;
+}
+
+bool BoundaryCatalogue::propagates(const Boundary &B, const Expr *Call) const {
+  if (B.Propagates)
+    return true;
+  for (const Expr *Arg : calleeArguments(Call))
+    if (const CXXRecordDecl *Type =
+            Arg->getType().getNonReferenceType()->getAsCXXRecordDecl())
+      if (ContextExecutors.contains(plainQualifiedName(Type)))
+        return true;
+  return false;
 }
 
 const Boundary *BoundaryCatalogue::lookupCall(const Expr *Call) const {

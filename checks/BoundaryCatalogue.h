@@ -54,6 +54,13 @@ struct Boundary {
   /// For a boundary inferred from a wrapper: the boundary call inside it that
   /// the wrapper's callable parameter is forwarded to.
   const clang::Expr *ForwardedTo = nullptr;
+  /// For a coroutine spawn (`co_spawn`): the header of `with_context`.
+  std::string SpawnHeader = {};
+
+  /// Argument 1 of a coroutine spawn is the coroutine it starts.
+  bool isSpawnedCoroutine(unsigned Index) const {
+    return !SpawnHeader.empty() && Index == 1;
+  }
 };
 
 /// A `Boundaries` option entry: `name`, `name@N` or `name@last`.
@@ -93,6 +100,10 @@ public:
   /// The boundary a call or construction expression crosses, or null.
   const Boundary *lookupCall(const clang::Expr *Call) const;
 
+  /// Whether \p Call carries the context itself: its boundary propagates, or
+  /// one of its arguments is a context executor (`asyncctx::with_context`).
+  bool propagates(const Boundary &B, const clang::Expr *Call) const;
+
   /// The indices of the arguments of \p Call that cross boundary \p B.
   static llvm::SmallVector<unsigned, 2>
   callableArguments(const Boundary &B, const clang::Expr *Call);
@@ -110,6 +121,7 @@ private:
   const ContextSources &Sources;
   llvm::StringMap<Boundary> ByName;
   llvm::StringSet<> InitiatingNamespaces;
+  llvm::StringSet<> ContextExecutors;
   mutable llvm::DenseMap<const clang::FunctionDecl *, const Boundary *> Memo;
   /// Boundaries made up per declaration (annotations, inference); a deque
   /// keeps their addresses stable.

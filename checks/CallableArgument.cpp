@@ -96,6 +96,7 @@ static Callable classifyLeaf(const Expr *E);
 
 Callable classifyCallable(const Expr *Arg, const ContextSources &Sources) {
   const Expr *E = Arg;
+  std::string Binder;
   while (true) {
     E = E->IgnoreUnlessSpelledInSource();
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
@@ -110,13 +111,15 @@ Callable classifyCallable(const Expr *Arg, const ContextSources &Sources) {
       }
       // `std::bind(f, ...)` runs f; `bind_executor(ex, h)` runs h.
       if (Callee && Call->getNumArgs() > 0) {
-        auto Binder = binders().find(plainQualifiedName(Callee));
-        if (Binder != binders().end()) {
+        auto Found = binders().find(plainQualifiedName(Callee));
+        if (Found != binders().end()) {
           llvm::SmallVector<unsigned, 2> Selected = selectArguments(
-              Binder->second, {},
+              Found->second, {},
               llvm::ArrayRef<const Expr *>(Call->getArgs(), Call->getNumArgs()));
           if (!Selected.empty()) {
             E = Call->getArg(Selected.front());
+            if (Binder.empty())
+              Binder = Found->first().str();
             continue;
           }
         }
@@ -146,6 +149,7 @@ Callable classifyCallable(const Expr *Arg, const ContextSources &Sources) {
   }
   Callable Result = classifyLeaf(E);
   Result.Leaf = E;
+  Result.Binder = std::move(Binder);
   return Result;
 }
 

@@ -78,11 +78,35 @@ void CallbackWithoutContextCheck::check(
     const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   const Boundary *B = Boundaries.lookupCall(Call);
-  if (B->Propagates)
+  if (Boundaries.propagates(*B, Call))
     return;
-  llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
   for (unsigned Index : BoundaryCatalogue::callableArguments(*B, Call))
-    checkArgument(*B, Args[Index], *Result.SourceManager);
+    checkArgument(*B, Call, Index, *Result.SourceManager);
+}
+
+/// The header that makes a wrapped handler keep the associated executor of
+/// the Asio binder it went through, if any.
+static StringRef associatorHeader(StringRef Binder) {
+  if (Binder.starts_with("boost::asio::"))
+    return "<asyncctx/boost_asio.hpp>";
+  if (Binder.starts_with("asio::"))
+    return "<asyncctx/asio.hpp>";
+  return "";
+}
+
+/// What argument 1 of `co_spawn` starts: the coroutine function an awaitable
+/// comes from (`co_spawn(ex, session(socket), ...)`), or a function object.
+static Callable spawnedCoroutine(const Expr *Arg,
+                                 const ContextSources &Sources) {
+  if (const auto *Call =
+          dyn_cast<CallExpr>(Arg->IgnoreUnlessSpelledInSource()))
+    if (const FunctionDecl *Coroutine = Call->getDirectCallee()) {
+      const FunctionDecl *Definition = nullptr;
+      Coroutine->hasBody(Definition);
+      return {CallableKind::Function, Definition,
+              "coroutine '" + Coroutine->getNameAsString() + "'", Call, ""};
+    }
+  return classifyCallable(Arg, Sources);
 }
 
 /// Whether \p Leaf is a parameter of the function the call is in: the
@@ -95,11 +119,18 @@ static bool isForwardedParameter(const Expr *Leaf) {
 }
 
 void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
-                                                const Expr *Arg,
+                                                const Expr *Call,
+                                                unsigned Index,
                                                 const SourceManager &SM) {
+  llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
+  const Expr *Arg = Args[Index];
   if (!firstTimeAt(SM.getFileLoc(Arg->getBeginLoc())))
     return;
-  Callable Target = classifyCallable(Arg, Sources);
+  // A spawned coroutine runs on the spawn's executor, and a lazily started
+  // body runs outside any wrapped call: the executor must carry the context.
+  const bool Spawned = B.isSpawnedCoroutine(Index);
+  Callable Target =
+      Spawned ? spawnedCoroutine(Arg, Sources) : classifyCallable(Arg, Sources);
   if (Target.Kind == CallableKind::NotCallable ||
       Target.Kind == CallableKind::Adapted ||
       isForwardedParameter(Target.Leaf))
@@ -120,14 +151,25 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
              "be wrapped in place, pass the context through its argument}4")
         << Target.Description << B.Name << Read.has_value()
         << (Read ? Read->What : std::string()) << B.ReportOnly;
-    if (!B.ReportOnly)
-      if (std::optional<WrapFix> Fix =
-              wrapInAdapter(Arg, FixAdapter, SM, getLangOpts())) {
-        Diag << Fix->Edits;
+    std::optional<WrapFix> Fix;
+    StringRef Header = FixHeader;
+    if (Spawned) {
+      Fix = wrapInAdapter(Args[0], "asyncctx::with_context", SM, getLangOpts());
+      Header = B.SpawnHeader;
+    } else if (!B.ReportOnly) {
+      Fix = wrapInAdapter(Arg, FixAdapter, SM, getLangOpts());
+    }
+    if (Fix) {
+      Diag << Fix->Edits;
+      if (std::optional<FixItHint> Include =
+              Inserter.createIncludeInsertion(Fix->File, Header))
+        Diag << *Include;
+      if (StringRef Associator = associatorHeader(Target.Binder);
+          !Spawned && !Associator.empty())
         if (std::optional<FixItHint> Include =
-                Inserter.createIncludeInsertion(Fix->File, FixHeader))
+                Inserter.createIncludeInsertion(Fix->File, Associator))
           Diag << *Include;
-      }
+    }
   }
   // An inferred boundary: show where each wrapper hands the callable on.
   for (const Boundary *Wrapper = &B; Wrapper && Wrapper->ForwardedTo;) {

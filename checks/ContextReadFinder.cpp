@@ -59,7 +59,7 @@ public:
       if (const Boundary *B =
               Finder.boundaries().lookupCall(cast<Expr>(S))) {
         // A propagating boundary captures the context now: a read.
-        if (B->Propagates) {
+        if (Finder.boundaries().propagates(*B, cast<Expr>(S))) {
           Found = ContextRead{B->Name, S->getBeginLoc(), nullptr, {}};
           return false;
         }

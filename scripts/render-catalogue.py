@@ -26,6 +26,10 @@ KINDS = {
     "RESTORE_GUARD": ("Restore guards (manual capture)", ["Name"]),
     "CONTEXT_AWARE_COROUTINE": ("Context-aware coroutine types",
                                 ["Class template"]),
+    "CONTEXT_EXECUTOR": ("Context executors (a boundary call that gets one "
+                         "propagates)", ["Class template"]),
+    "COROUTINE_SPAWN": ("Coroutine spawns (argument 1 is the coroutine, "
+                        "argument 2 the handler)", ["Name", "Fix header"]),
     "COMPLETION_TOKEN": ("Completion tokens (never reported)", ["Class"]),
 }
 ARGUMENT = {
@@ -47,18 +51,21 @@ def main():
     unknown = [kind for kind, _ in declared if kind not in KINDS]
     if unknown:
         raise SystemExit("render-catalogue.py: no section for row kinds %s" % unknown)
-    defines = ["-DASYNCCTX_%s(%s)=@%s %s" % (kind, params, kind,
-                                            " ".join(params.replace(",", " ").split()))
-               for kind, params in declared]
+    defines = ["-DASYNCCTX_%s(%s)=@%s %s" % (
+        kind, params, kind, " ~ ".join(p.strip() for p in params.split(",")))
+        for kind, params in declared]
     expanded = subprocess.run(
         [args.cpp, "-E", "-P", "-x", "c++"] + defines +
         [catalogue],
         check=True, stdout=subprocess.PIPE, universal_newlines=True).stdout
     rows = {kind: [] for kind in KINDS}
     for kind, rest in re.findall(r"@(\w+) ([^@]*)", expanded):
-        name = "".join(re.findall(r'"([^"]*)"', rest))
-        extra = re.sub(r'"[^"]*"', "", rest).split()
-        rows[kind].append([name] + [ARGUMENT.get(e, e) for e in extra])
+        cells = []
+        for cell in rest.split("~"):
+            strings = re.findall(r'"([^"]*)"', cell)
+            cells.append("".join(strings) if strings else
+                         ARGUMENT.get(cell.strip(), cell.strip()))
+        rows[kind].append(cells)
 
     print("# The built-in catalogue\n")
     print("Generated from [`checks/Catalogue.def`](../checks/Catalogue.def) by")
@@ -70,7 +77,7 @@ def main():
         print("| " + " | ".join(columns) + " |")
         print("|" + " --- |" * len(columns))
         for row in rows[kind]:
-            print("| " + " | ".join("`%s`" % row[0:1][0] if i == 0 else c
+            print("| " + " | ".join("`%s`" % c if i == 0 or c.startswith("<") else c
                                      for i, c in enumerate(row)) + " |")
 
 
