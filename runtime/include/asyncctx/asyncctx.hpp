@@ -49,6 +49,8 @@ template <class F> class Wrapped;
 
 namespace detail {
 
+struct Switch; // coroutine support, defined after Snapshot
+
 // One value bound to one Local. Shared by every frame that inherits it, so a
 // value is constructed once per Local::run and destroyed with its last frame.
 struct Box {
@@ -328,11 +330,36 @@ public:
 private:
   friend Snapshot capture() noexcept;
   friend class Scope;
+  friend struct detail::Switch;
 
   explicit Snapshot(detail::Frame *adopted) noexcept : frame_(adopted) {}
 
   detail::Frame *frame_ = nullptr;
 };
+
+namespace detail {
+
+// Installs a context for a stretch of execution that is not a C++ block: a
+// coroutine between its resumption and its next suspension (see task.hpp).
+// enter() installs its own reference on `s` and returns the previous frame,
+// whose thread reference passes to the caller; leave(prev), on the same thread
+// and before anything else runs there, restores it and drops whatever frame is
+// current, like Installer's destructor. Keep nothing installed across a
+// suspension: call leave() before handing the coroutine to anyone.
+struct Switch {
+  [[nodiscard]] static Frame *enter(const Snapshot &s) noexcept {
+    Frame *prev = current_frame;
+    current_frame = retained(s.frame_);
+    return prev;
+  }
+  static void leave(Frame *prev) noexcept {
+    Frame *mine = current_frame;
+    current_frame = prev;
+    release(mine);
+  }
+};
+
+} // namespace detail
 
 // The current context of this thread.
 [[nodiscard]] inline Snapshot capture() noexcept {
