@@ -1,0 +1,465 @@
+//===--- Analyze.cpp - asyncctx standalone tool ---------------------------===//
+//
+// Runs the asyncctx checks over translation units with clang-tidy's own
+// machinery: a ClangTidyContext with clang-tidy's options providers (.clang-tidy
+// lookup, --config-file), ClangTidyASTConsumerFactory (the registered checks),
+// and ClangTidyDiagnosticConsumer (NOLINT, NOLINTNEXTLINE, NOLINTBEGIN/END,
+// header filter, de-duplication of a TU's diagnostics). It is what
+// clang::tidy::runClangTidy does, per translation unit, with a ClangTool whose
+// file system has its own working directory (so TUs can run on several
+// threads) and that does not print to stderr.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tool/Tool.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticIDs.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/CompilerInvocation.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <unistd.h>
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace asyncctx::tool {
+
+Database::~Database() = default;
+
+std::unique_ptr<Database> loadDatabase(llvm::StringRef Path, std::string &Error) {
+  llvm::SmallString<256> File(Path);
+  llvm::sys::fs::make_absolute(File);
+  if (llvm::sys::fs::is_directory(File) || !File.str().ends_with(".json"))
+    llvm::sys::path::append(File, "compile_commands.json");
+  llvm::sys::path::remove_dots(File, true);
+  auto Buffer = llvm::MemoryBuffer::getFile(File);
+  if (!Buffer) {
+    Error = "cannot read compilation database '" + File.str().str() +
+            "': " + Buffer.getError().message();
+    return nullptr;
+  }
+  std::string Message;
+  auto DB = tooling::JSONCompilationDatabase::loadFromBuffer(
+      (*Buffer)->getBuffer(), Message, tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!DB) {
+    Error = "malformed compilation database '" + File.str().str() + "': " + Message;
+    return nullptr;
+  }
+  // loadFromBuffer resolves relative "directory" entries against nothing;
+  // compile databases written by build systems use absolute ones.
+  auto Result = std::make_unique<Database>();
+  Result->DB = std::move(DB);
+  Result->Path = File.str().str();
+  if (Result->DB->getAllCompileCommands().empty()) {
+    Error = "compilation database '" + Result->Path + "' has no entries";
+    return nullptr;
+  }
+  return Result;
+}
+
+static std::string normalize(llvm::StringRef Path, llvm::StringRef Base = "") {
+  llvm::SmallString<256> P(Path);
+  if (!llvm::sys::path::is_absolute(P)) {
+    if (!Base.empty()) {
+      llvm::SmallString<256> B(Base);
+      llvm::sys::path::append(B, P);
+      P = B;
+    } else {
+      llvm::sys::fs::make_absolute(P);
+    }
+  }
+  llvm::sys::path::remove_dots(P, true);
+  return P.str().str();
+}
+
+std::vector<std::string> allFiles(const Database &D) {
+  std::set<std::string> Files;
+  for (const tooling::CompileCommand &C : D.DB->getAllCompileCommands())
+    Files.insert(normalize(C.Filename, C.Directory));
+  return {Files.begin(), Files.end()};
+}
+
+bool inDatabase(const Database &D, llvm::StringRef File) {
+  return !D.DB->getCompileCommands(File).empty();
+}
+
+std::string databasePath(const Database &D) { return D.Path; }
+
+//===--- Options ----------------------------------------------------------===//
+
+static ClangTidyOptions defaultOptions(const AnalysisSettings &S) {
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  // Findings in the project's own headers are the point (a header shared by
+  // many TUs is fixed once); a .clang-tidy may narrow this.
+  Defaults.HeaderFilterRegex = ".*";
+  Defaults.SystemHeaders = false;
+  Defaults.Checks = "asyncctx-*";
+  return Defaults;
+}
+
+static ClangTidyOptions overrideOptions(const AnalysisSettings &S) {
+  ClangTidyOptions Override;
+  // The tool runs its own checks whatever a .clang-tidy written for
+  // clang-tidy enables (`Checks: '-*,bugprone-*'`); --checks narrows them.
+  std::string Checks = "-*,asyncctx-*";
+  if (!S.Checks.empty())
+    Checks += "," + S.Checks;
+  Override.Checks = Checks;
+  if (!S.ExtraArgs.empty())
+    Override.ExtraArgs = S.ExtraArgs;
+  if (!S.ExtraArgsBefore.empty())
+    Override.ExtraArgsBefore = S.ExtraArgsBefore;
+  return Override;
+}
+
+static std::unique_ptr<ClangTidyOptionsProvider>
+makeProvider(const AnalysisSettings &S) {
+  ClangTidyGlobalOptions Global;
+  if (!S.ConfigFile.empty() || !S.Config.empty()) {
+    std::string Text = S.Config;
+    if (!S.ConfigFile.empty()) {
+      auto Buffer = llvm::MemoryBuffer::getFile(S.ConfigFile);
+      if (Buffer)
+        Text = (*Buffer)->getBuffer().str();
+    }
+    auto Parsed = parseConfiguration(llvm::MemoryBufferRef(Text, S.ConfigFile));
+    if (Parsed)
+      return std::make_unique<ConfigOptionsProvider>(
+          Global, defaultOptions(S), std::move(*Parsed), overrideOptions(S));
+  }
+  return std::make_unique<FileOptionsProvider>(Global, defaultOptions(S),
+                                               overrideOptions(S));
+}
+
+static std::string parseErrors(llvm::StringRef Text, llvm::StringRef Name,
+                               bool &InheritParent) {
+  std::string Message;
+  auto Parsed = parseConfigurationWithDiags(
+      llvm::MemoryBufferRef(Text, Name), [&](const llvm::SMDiagnostic &D) {
+        if (!Message.empty() || D.getKind() != llvm::SourceMgr::DK_Error)
+          return;
+        Message = D.getMessage().str();
+        if (D.getLineNo() > 0)
+          Message = std::to_string(D.getLineNo()) + ":" +
+                    std::to_string(D.getColumnNo() + 1) + ": " + Message;
+      });
+  if (!Parsed) {
+    if (Message.empty())
+      Message = Parsed.getError().message();
+    return Message;
+  }
+  InheritParent = Parsed->InheritParentConfig.value_or(false);
+  return "";
+}
+
+std::vector<std::string> validateConfiguration(const std::vector<std::string> &Files,
+                                               const AnalysisSettings &S) {
+  std::vector<std::string> Errors;
+  bool Inherit = false;
+  if (!S.ConfigFile.empty()) {
+    auto Buffer = llvm::MemoryBuffer::getFile(S.ConfigFile);
+    if (!Buffer)
+      return {"cannot read configuration file '" + S.ConfigFile +
+              "': " + Buffer.getError().message()};
+    std::string E = parseErrors((*Buffer)->getBuffer(), S.ConfigFile, Inherit);
+    if (!E.empty())
+      return {"malformed configuration file '" + S.ConfigFile + "': " + E};
+    if (!Inherit)
+      return {};
+  } else if (!S.Config.empty()) {
+    std::string E = parseErrors(S.Config, "--config", Inherit);
+    if (!E.empty())
+      return {"malformed --config: " + E};
+    if (!Inherit)
+      return {};
+  }
+  // The directories clang-tidy's FileOptionsProvider visits: from each file's
+  // directory upwards, stopping at a config without InheritParentConfig.
+  std::set<std::string> Visited;
+  for (const std::string &File : Files) {
+    llvm::StringRef Dir = llvm::sys::path::parent_path(File);
+    while (!Dir.empty()) {
+      if (!Visited.insert(Dir.str()).second)
+        break;
+      llvm::SmallString<256> Config(Dir);
+      llvm::sys::path::append(Config, ".clang-tidy");
+      if (llvm::sys::fs::exists(Config)) {
+        auto Buffer = llvm::MemoryBuffer::getFile(Config);
+        if (!Buffer) {
+          Errors.push_back("cannot read configuration file '" + Config.str().str() +
+                           "': " + Buffer.getError().message());
+          break;
+        }
+        bool InheritHere = false;
+        std::string E = parseErrors((*Buffer)->getBuffer(), Config, InheritHere);
+        if (!E.empty()) {
+          Errors.push_back("malformed configuration file '" + Config.str().str() +
+                           "': " + E);
+          break;
+        }
+        if (!InheritHere)
+          break;
+      }
+      llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+      if (Parent == Dir)
+        break;
+      Dir = Parent;
+    }
+  }
+  return Errors;
+}
+
+std::vector<std::string> enabledChecks(const AnalysisSettings &S) {
+  ClangTidyOptions Opts = defaultOptions(S);
+  Opts.mergeWith(overrideOptions(S), 0);
+  return getCheckNames(Opts, false
+#if LLVM_VERSION_MAJOR >= 22
+                       ,
+                       false
+#endif
+  );
+}
+
+//===--- Resource directory -----------------------------------------------===//
+
+static bool hasBuiltinHeaders(llvm::StringRef Dir) {
+  llvm::SmallString<256> P(Dir);
+  llvm::sys::path::append(P, "include", "stddef.h");
+  return llvm::sys::fs::exists(P);
+}
+
+std::string findResourceDir(const char *Argv0, std::string &Searched) {
+  std::vector<std::string> Candidates;
+  if (std::optional<std::string> Env =
+          llvm::sys::Process::GetEnv("ASYNCCTX_RESOURCE_DIR"))
+    Candidates.push_back(*Env);
+  static int Anchor;
+  std::string Exe = llvm::sys::fs::getMainExecutable(Argv0, &Anchor);
+  if (!Exe.empty()) {
+    llvm::StringRef BinDir = llvm::sys::path::parent_path(Exe);
+    llvm::SmallString<256> P(llvm::sys::path::parent_path(BinDir));
+    // A tool installed into the LLVM prefix itself, or next to a bundled copy.
+    llvm::sys::path::append(P, "lib", "clang", std::to_string(LLVM_VERSION_MAJOR));
+    Candidates.push_back(P.str().str());
+  }
+  Candidates.push_back(ASYNCCTX_CLANG_RESOURCE_DIR);
+  for (const std::string &C : Candidates) {
+    if (!Searched.empty())
+      Searched += ", ";
+    Searched += C;
+    if (hasBuiltinHeaders(C))
+      return C;
+  }
+  return "";
+}
+
+//===--- Running a translation unit ---------------------------------------===//
+
+namespace {
+
+class Action : public ASTFrontendAction {
+public:
+  explicit Action(ClangTidyASTConsumerFactory *Factory) : Factory(Factory) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
+                                                 StringRef File) override {
+    return Factory->createASTConsumer(Compiler, File);
+  }
+
+private:
+  ClangTidyASTConsumerFactory *Factory;
+};
+
+class ActionFactory : public tooling::FrontendActionFactory {
+public:
+  ActionFactory(ClangTidyContext &Context,
+                IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
+      : ConsumerFactory(Context, std::move(FS)) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(&ConsumerFactory);
+  }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // As clang-tidy: code may test __clang_analyzer__.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // No "N warnings generated." on stderr: diagnostics are the report's.
+    Invocation->getDiagnosticOpts().ShowCarets = false;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+
+private:
+  ClangTidyASTConsumerFactory ConsumerFactory;
+};
+
+Position position(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir) {
+  Position P;
+  if (!M.FilePath.empty())
+    P.File = normalize(M.FilePath, BuildDir);
+  P.Offset = M.FileOffset;
+  return P;
+}
+
+void addEdits(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir,
+              std::vector<Edit> &Out) {
+  for (const auto &Entry : M.Fix)
+    for (const tooling::Replacement &R : Entry.second)
+      Out.push_back({normalize(R.getFilePath(), BuildDir), R.getOffset(),
+                     R.getLength(), R.getReplacementText().str()});
+}
+
+TUResult analyseOne(const Database &D, const std::string &File,
+                    const AnalysisSettings &S) {
+  TUResult Result;
+  Result.File = File;
+  ClangTidyContext Context(makeProvider(S));
+  // A physical file system of its own: ClangTool changes the working
+  // directory of its file system for each compile command, and the real
+  // one's is the process's.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical(
+      llvm::vfs::createPhysicalFileSystem().release());
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Physical);
+  tooling::ClangTool Tool(*D.DB, {File}, std::make_shared<PCHContainerOperations>(),
+                          FS);
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(
+      [&Context](const tooling::CommandLineArguments &Args, StringRef Filename) {
+        ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
+        tooling::CommandLineArguments Adjusted = Args;
+        if (Opts.ExtraArgsBefore && !Adjusted.empty())
+          Adjusted.insert(Adjusted.begin() + 1, Opts.ExtraArgsBefore->begin(),
+                          Opts.ExtraArgsBefore->end());
+        if (Opts.ExtraArgs)
+          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+                          Opts.ExtraArgs->end());
+        return Adjusted;
+      });
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  // A -Werror'd compiler warning is not a parse failure.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      "-Wno-error", tooling::ArgumentInsertPosition::END));
+  if (!S.ResourceDir.empty()) {
+    std::string Dir = S.ResourceDir;
+    Tool.appendArgumentsAdjuster(
+        [Dir](const tooling::CommandLineArguments &Args, StringRef) {
+          for (const std::string &A : Args)
+            if (llvm::StringRef(A).starts_with("-resource-dir"))
+              return Args;
+          tooling::CommandLineArguments Adjusted = Args;
+          Adjusted.push_back("-resource-dir=" + Dir);
+          return Adjusted;
+        });
+  }
+
+  ClangTidyDiagnosticConsumer Consumer(Context);
+#if LLVM_VERSION_MAJOR >= 21
+  auto DiagOpts = std::make_unique<DiagnosticOptions>();
+  DiagnosticsEngine Engine(DiagnosticIDs::create(), *DiagOpts, &Consumer,
+                           /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
+#else
+  DiagnosticsEngine Engine(new DiagnosticIDs(), new DiagnosticOptions(),
+                           &Consumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&Engine);
+#endif
+  Tool.setDiagnosticConsumer(&Consumer);
+  ActionFactory Factory(Context, FS);
+  int Status = Tool.run(&Factory);
+  Result.Analysed = true;
+
+  std::set<std::string> ConfigErrors;
+  for (const ClangTidyError &E : Consumer.take()) {
+    llvm::StringRef Name = E.DiagnosticName;
+    if (Name == "clang-tidy-config") {
+      ConfigErrors.insert(E.Message.Message);
+      continue;
+    }
+    Finding F;
+    F.Check = E.DiagnosticName;
+    F.Level = E.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning";
+    F.Message = E.Message.Message;
+    F.Pos = position(E.Message, E.BuildDirectory);
+    addEdits(E.Message, E.BuildDirectory, F.Edits);
+    for (const tooling::DiagnosticMessage &N : E.Notes)
+      F.Notes.push_back({N.Message, position(N, E.BuildDirectory)});
+    if (Name.starts_with("clang-diagnostic-")) {
+      if (E.DiagLevel == tooling::Diagnostic::Error) {
+        Result.Failed = true;
+        Result.Errors.push_back(std::move(F));
+      }
+      continue;
+    }
+    Result.Findings.push_back(std::move(F));
+  }
+  Result.ConfigErrors.assign(ConfigErrors.begin(), ConfigErrors.end());
+  if (Status != 0 && Result.Errors.empty() && Result.ConfigErrors.empty()) {
+    Result.Failed = true;
+    Finding F;
+    F.Check = "clang-diagnostic-error";
+    F.Level = "error";
+    F.Message = "the translation unit could not be compiled";
+    F.Pos.File = File;
+    Result.Errors.push_back(std::move(F));
+  }
+  return Result;
+}
+
+} // namespace
+
+std::vector<TUResult> analyse(const Database &D, const std::vector<std::string> &Files,
+                              const AnalysisSettings &S) {
+  std::vector<TUResult> Results(Files.size());
+  std::atomic<size_t> Next{0};
+  std::mutex ProgressMutex;
+  size_t Done = 0;
+  auto Worker = [&] {
+    for (;;) {
+      size_t I = Next++;
+      if (I >= Files.size())
+        return;
+      Results[I] = analyseOne(D, Files[I], S);
+      if (S.Progress) {
+        std::lock_guard<std::mutex> Lock(ProgressMutex);
+        ++Done;
+        std::string Shown = relativePath(Files[I], S.ProgressRoot);
+        llvm::errs() << "\r\x1b[K[" << Done << "/" << Files.size() << "] " << Shown;
+        llvm::errs().flush();
+      }
+    }
+  };
+  unsigned Jobs = std::max(1u, std::min<unsigned>(S.Jobs, Files.size()));
+  if (Jobs == 1) {
+    Worker();
+  } else {
+    std::vector<std::thread> Threads;
+    for (unsigned J = 0; J < Jobs; ++J)
+      Threads.emplace_back(Worker);
+    for (std::thread &T : Threads)
+      T.join();
+  }
+  if (S.Progress && !Files.empty())
+    llvm::errs() << "\r\x1b[K";
+  return Results;
+}
+
+} // namespace asyncctx::tool
