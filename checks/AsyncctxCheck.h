@@ -49,7 +49,9 @@ protected:
 
   /// Records \p Loc as decided; false if it already was. Template
   /// instantiations and repeated matches reach the same spelling location.
-  bool firstTimeAt(clang::SourceLocation Loc) { return Decided.insert(Loc).second; }
+  bool firstTimeAt(clang::SourceLocation Loc) {
+    return Decided.insert(Loc).second;
+  }
 
   const std::string CheckName;
   /// List options as written, for storeOptions.

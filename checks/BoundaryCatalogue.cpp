@@ -76,19 +76,10 @@ selectArguments(CallableArgument Argument, llvm::ArrayRef<unsigned> Parameters,
 
 BoundaryListParse parseBoundaryList(llvm::StringRef Value) {
   BoundaryListParse Result;
-  if (Value.trim().empty())
-    return Result;
-  llvm::SmallVector<llvm::StringRef, 8> Entries;
-  Value.split(Entries, ';');
-  for (llvm::StringRef Entry : Entries) {
-    Entry = Entry.trim();
+  for (llvm::StringRef Entry : splitOptionList(Value, Result.Errors)) {
     auto [Name, Selector] = Entry.split('@');
     Name = Name.trim();
     Selector = Selector.trim();
-    if (Entry.empty()) {
-      Result.Errors.push_back("empty entry in '" + Value.str() + "'");
-      continue;
-    }
     if (!isQualifiedIdentifier(Name)) {
       Result.Errors.push_back("'" + Entry.str() +
                               "' does not start with a qualified name");
@@ -120,8 +111,8 @@ BoundaryCatalogue::BoundaryCatalogue(
     const std::vector<std::string> &UserPropagating)
     : Sources(Sources) {
 #define ASYNCCTX_BOUNDARY(Name, Argument)                                      \
-  ByName[Name] = Boundary{Name, CallableArgument::Argument, {}, false, false,  \
-                          nullptr};
+  ByName[Name] =                                                               \
+      Boundary{Name, CallableArgument::Argument, {}, false, false, nullptr};
 #define ASYNCCTX_C_CALLBACK(Name)                                              \
   ByName[Name] =                                                               \
       Boundary{Name, CallableArgument::Every, {}, false, true, nullptr};
@@ -129,10 +120,9 @@ BoundaryCatalogue::BoundaryCatalogue(
   InitiatingNamespaces.insert(Namespace);
 #define ASYNCCTX_CONTEXT_EXECUTOR(Name) ContextExecutors.insert(Name);
 #define ASYNCCTX_COROUTINE_SPAWN(Name, Header)                                 \
-  ByName[Name] = Boundary{Name,  CallableArgument::Parameters,                 \
-                          {1, 2}, false,                                       \
-                          false, nullptr,                                      \
-                          Header};
+  ByName[Name] = Boundary{                                                     \
+      Name,  CallableArgument::Parameters, {1, 2}, false, false, nullptr,      \
+      Header};
 #include "checks/Catalogue.def"
   for (const Boundary &B : UserBoundaries)
     ByName[B.Name] = B;
@@ -179,8 +169,8 @@ const Boundary *BoundaryCatalogue::compute(const FunctionDecl *Callee) const {
                     hasAnnotation(Written, PropagatesAnnotation) ||
                     (Found != ByName.end() && Found->second.Propagates);
   if (Propagates) {
-    Inferred.push_back(Boundary{Name, CallableArgument::Every, {}, true,
-                                false, nullptr});
+    Inferred.push_back(
+        Boundary{Name, CallableArgument::Every, {}, true, false, nullptr});
     return &Inferred.back();
   }
   if (Found != ByName.end())
@@ -192,7 +182,7 @@ const Boundary *BoundaryCatalogue::compute(const FunctionDecl *Callee) const {
         Boundary{Name, CallableArgument::Every, {}, false, false, nullptr});
     return &Inferred.back();
   }
-  Boundary Annotated{Name, CallableArgument::Parameters, {}, false, false,
+  Boundary Annotated{Name,   CallableArgument::Parameters, {}, false, false,
                      nullptr};
   for (unsigned I = 0; I < Written->getNumParams(); ++I)
     if (hasAnnotation(Written->getParamDecl(I), BoundaryAnnotation))
@@ -235,8 +225,7 @@ private:
     for (unsigned Index : BoundaryCatalogue::callableArguments(*Inner, Call)) {
       Callable Forwarded = classifyCallable(Args[Index], Sources);
       const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Forwarded.Leaf);
-      const auto *Param =
-          Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
       if (Forwarded.Kind == CallableKind::Adapted || !Param ||
           Param->getDeclContext() != Wrapper)
         continue;

@@ -80,8 +80,7 @@ const clang::FunctionDecl *calledFunction(const clang::Expr *Call);
 /// The indices of the arguments \p Argument selects; \p Parameters for
 /// CallableArgument::Parameters. Trailing defaulted arguments are not counted.
 llvm::SmallVector<unsigned, 2>
-selectArguments(CallableArgument Argument,
-                llvm::ArrayRef<unsigned> Parameters,
+selectArguments(CallableArgument Argument, llvm::ArrayRef<unsigned> Parameters,
                 llvm::ArrayRef<const clang::Expr *> Args);
 
 /// Answers "is this call an async boundary, and for which arguments?".

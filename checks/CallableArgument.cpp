@@ -113,9 +113,10 @@ Callable classifyCallable(const Expr *Arg, const ContextSources &Sources) {
       if (Callee && Call->getNumArgs() > 0) {
         auto Found = binders().find(plainQualifiedName(Callee));
         if (Found != binders().end()) {
-          llvm::SmallVector<unsigned, 2> Selected = selectArguments(
-              Found->second, {},
-              llvm::ArrayRef<const Expr *>(Call->getArgs(), Call->getNumArgs()));
+          llvm::SmallVector<unsigned, 2> Selected =
+              selectArguments(Found->second, {},
+                              llvm::ArrayRef<const Expr *>(Call->getArgs(),
+                                                           Call->getNumArgs()));
           if (!Selected.empty()) {
             E = Call->getArg(Selected.front());
             if (Binder.empty())

@@ -43,7 +43,8 @@ CallbackWithoutContextCheck::CallbackWithoutContextCheck(
     optionError("FixAdapter",
                 "'" + FixAdapter + "' is not a qualified function name");
   if (StringRef(FixHeader).trim().empty())
-    optionError("FixHeader", "expected a header such as <asyncctx/asyncctx.hpp>");
+    optionError("FixHeader",
+                "expected a header such as <asyncctx/asyncctx.hpp>");
 }
 
 void CallbackWithoutContextCheck::storeOptions(
@@ -98,8 +99,7 @@ static StringRef associatorHeader(StringRef Binder) {
 /// comes from (`co_spawn(ex, session(socket), ...)`), or a function object.
 static Callable spawnedCoroutine(const Expr *Arg,
                                  const ContextSources &Sources) {
-  if (const auto *Call =
-          dyn_cast<CallExpr>(Arg->IgnoreUnlessSpelledInSource()))
+  if (const auto *Call = dyn_cast<CallExpr>(Arg->IgnoreUnlessSpelledInSource()))
     if (const FunctionDecl *Coroutine = Call->getDirectCallee()) {
       const FunctionDecl *Definition = nullptr;
       Coroutine->hasBody(Definition);
@@ -132,8 +132,7 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
   Callable Target =
       Spawned ? spawnedCoroutine(Arg, Sources) : classifyCallable(Arg, Sources);
   if (Target.Kind == CallableKind::NotCallable ||
-      Target.Kind == CallableKind::Adapted ||
-      isForwardedParameter(Target.Leaf))
+      Target.Kind == CallableKind::Adapted || isForwardedParameter(Target.Leaf))
     return;
   if (Target.Body && Reads->activatesSnapshot(Target.Body))
     return;

@@ -28,8 +28,8 @@ public:
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  void checkArgument(const Boundary &B, const clang::Expr *Call,
-                     unsigned Index, const clang::SourceManager &SM);
+  void checkArgument(const Boundary &B, const clang::Expr *Call, unsigned Index,
+                     const clang::SourceManager &SM);
 
   const bool StrictMode;
   const std::string FixAdapter;

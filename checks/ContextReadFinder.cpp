@@ -56,8 +56,7 @@ public:
     // argument is evaluated here: an adapter call captures the context, a
     // capture initializer reads it (BRIEF 7.1).
     if (isa<CallExpr, CXXConstructExpr>(S))
-      if (const Boundary *B =
-              Finder.boundaries().lookupCall(cast<Expr>(S))) {
+      if (const Boundary *B = Finder.boundaries().lookupCall(cast<Expr>(S))) {
         // A propagating boundary captures the context now: a read.
         if (Finder.boundaries().propagates(*B, cast<Expr>(S))) {
           Found = ContextRead{B->Name, S->getBeginLoc(), nullptr, {}};
@@ -100,7 +99,8 @@ public:
   bool VisitMemberExpr(MemberExpr *E) {
     if (RunsElsewhere.contains(E))
       return true;
-    return visitUse(E->getMemberDecl(), memberReadName(E, Finder.sources()), E->getBeginLoc());
+    return visitUse(E->getMemberDecl(), memberReadName(E, Finder.sources()),
+                    E->getBeginLoc());
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
@@ -123,9 +123,9 @@ private:
   llvm::SmallPtrSet<const Expr *, 4> RunsElsewhere;
 };
 
-std::optional<ContextRead>
-ContextReadFinder::readByUse(const NamedDecl *D, std::string What,
-                             SourceLocation Loc) {
+std::optional<ContextRead> ContextReadFinder::readByUse(const NamedDecl *D,
+                                                        std::string What,
+                                                        SourceLocation Loc) {
   const auto *Function = dyn_cast<FunctionDecl>(D);
   if (Sources.isSource(D))
     return ContextRead{std::move(What), Loc, nullptr, {}};
@@ -154,9 +154,10 @@ std::optional<ContextRead> ContextReadFinder::readAt(const Stmt *S) {
     return readByUse(Member->getMemberDecl(), memberReadName(Member, Sources),
                      Member->getBeginLoc());
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
-    return readByUse(Construct->getConstructor(),
-                     Construct->getConstructor()->getParent()->getNameAsString(),
-                     Construct->getBeginLoc());
+    return readByUse(
+        Construct->getConstructor(),
+        Construct->getConstructor()->getParent()->getNameAsString(),
+        Construct->getBeginLoc());
   return std::nullopt;
 }
 

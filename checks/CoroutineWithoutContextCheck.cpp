@@ -56,7 +56,8 @@ static const CoroutineSuspendExpr *suspensionAt(const Stmt *S) {
   const auto *Suspend = dyn_cast_or_null<CoroutineSuspendExpr>(S);
   if (!Suspend || !Suspend->getCommonExpr())
     return nullptr;
-  const auto *Awaiter = Suspend->getCommonExpr()->getType()->getAsCXXRecordDecl();
+  const auto *Awaiter =
+      Suspend->getCommonExpr()->getType()->getAsCXXRecordDecl();
   if (Awaiter && plainQualifiedName(Awaiter) == "std::suspend_never")
     return nullptr;
   return Suspend;

@@ -69,18 +69,23 @@ bool isQualifiedIdentifier(llvm::StringRef Name) {
   return llvm::all_of(Parts, isIdentifier);
 }
 
+llvm::SmallVector<llvm::StringRef, 8>
+splitOptionList(llvm::StringRef Value, std::vector<std::string> &Errors) {
+  llvm::SmallVector<llvm::StringRef, 8> Entries;
+  if (Value.trim().empty())
+    return Entries;
+  Value.split(Entries, ';');
+  for (llvm::StringRef &Entry : Entries)
+    Entry = Entry.trim();
+  if (llvm::is_contained(Entries, ""))
+    Errors.push_back("empty entry in '" + Value.str() + "'");
+  llvm::erase_if(Entries, [](llvm::StringRef Entry) { return Entry.empty(); });
+  return Entries;
+}
+
 NameListParse parseQualifiedNameList(llvm::StringRef Value) {
   NameListParse Result;
-  if (Value.trim().empty())
-    return Result;
-  llvm::SmallVector<llvm::StringRef, 8> Entries;
-  Value.split(Entries, ';');
-  for (llvm::StringRef Entry : Entries) {
-    Entry = Entry.trim();
-    if (Entry.empty()) {
-      Result.Errors.push_back("empty entry in '" + Value.str() + "'");
-      continue;
-    }
+  for (llvm::StringRef Entry : splitOptionList(Value, Result.Errors)) {
     if (!isQualifiedIdentifier(Entry)) {
       Result.Errors.push_back(
           ("'" + Entry + "' is not a qualified name").str());

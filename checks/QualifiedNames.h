@@ -9,6 +9,7 @@
 #define ASYNCCTX_CHECKS_QUALIFIEDNAMES_H
 
 #include "clang/AST/Decl.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -34,6 +35,11 @@ struct NameListParse {
   /// One message per malformed entry, naming the entry.
   std::vector<std::string> Errors;
 };
+
+/// The entries of a `;`-separated option value, trimmed. An empty value is an
+/// empty list; an empty entry is reported in \p Errors and skipped.
+llvm::SmallVector<llvm::StringRef, 8>
+splitOptionList(llvm::StringRef Value, std::vector<std::string> &Errors);
 
 /// Splits a `;`-separated list of qualified names. Surrounding whitespace is
 /// ignored; an empty value is an empty list; an empty or malformed entry is an
