@@ -17,7 +17,7 @@ mkdir -p "$out"
   first=1
   while IFS= read -r f; do
     case "$f" in
-      */cpp03/*) std="\"-std=c++14\"" ;;
+      */cpp03/*) std="\"-std=c++14\", \"-DASIO_HAS_BOOST_BIND\"" ;;
       *) std="\"-std=c++20\", \"-DASIO_HAS_CO_AWAIT=1\", \"-DASIO_HAS_STD_COROUTINE=1\"" ;;
     esac
     dir=$(dirname "$f")
