@@ -69,16 +69,7 @@ static_assert(
             std::declval<PoolExecutor>(), asio::execution::blocking.never))>>,
     "require keeps the adapter around the required inner executor");
 
-// Counts checks and failures from any thread.
-struct Checker {
-  std::atomic<int> checks{0};
-  std::atomic<int> failures{0};
-  void expect(bool ok) {
-    ++checks;
-    if (!ok)
-      ++failures;
-  }
-};
+using asyncctx_test::Checker;
 
 using AsioTest = asyncctx_test::RuntimeTest;
 

@@ -50,15 +50,7 @@ static_assert(!net::is_executor<
 static_assert(
     std::is_constructible_v<net::any_io_executor, ContextPoolExecutor>);
 
-struct Checker {
-  std::atomic<int> checks{0};
-  std::atomic<int> failures{0};
-  void expect(bool ok) {
-    ++checks;
-    if (!ok)
-      ++failures;
-  }
-};
+using asyncctx_test::Checker;
 
 using BoostAsioTest = asyncctx_test::RuntimeTest;
 

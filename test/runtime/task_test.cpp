@@ -153,16 +153,7 @@ detached launch(task<void> t, std::latch &done) {
   done.count_down();
 }
 
-// Records whether the context is the expected one.
-struct Checker {
-  std::atomic<int> checks{0};
-  std::atomic<int> failures{0};
-  void expect(bool ok) {
-    ++checks;
-    if (!ok)
-      ++failures;
-  }
-};
+using asyncctx_test::Checker;
 
 // The id in the current context, -1 when unset (a failure, not a crash).
 int current_id() { return value_of(id).value_or(-1); }

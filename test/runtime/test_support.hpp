@@ -59,6 +59,17 @@ protected:
   }
 };
 
+// Counts checks and failures from any thread.
+struct Checker {
+  std::atomic<int> checks{0};
+  std::atomic<int> failures{0};
+  void expect(bool ok) {
+    ++checks;
+    if (!ok)
+      ++failures;
+  }
+};
+
 } // namespace asyncctx_test
 
 #endif
