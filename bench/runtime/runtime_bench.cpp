@@ -1,0 +1,636 @@
+// Microbenchmarks of the asyncctx runtime (<asyncctx/asyncctx.hpp>,
+// <asyncctx/task.hpp>) against a direct call and a naive context
+// implementation, in one binary. Run through bench/runtime.sh, which builds it
+// with clang++-22 -O2 and prints a table; docs/performance.md has the numbers.
+//
+// Naming: <Impl>_<operation>[/variant]. Impl is
+//   Direct   no context at all (the floor);
+//   Asyncctx the runtime under test;
+//   Naive    a thread_local std::shared_ptr<std::unordered_map<std::string,
+//            std::any>>: a read hashes the key, and a capture copies the map
+//            into a new shared_ptr ("copied on capture"; Naive_capture_share
+//            only copies the shared_ptr, i.e. the cheapest possible capture
+//            of that representation).
+//
+// Every benchmark pushes its result through benchmark::DoNotOptimize, whose
+// asm has a memory clobber, so thread-local and atomic loads are redone on
+// every iteration and nothing is hoisted out of the timing loop.
+
+#include <asyncctx/asyncctx.hpp>
+#include <asyncctx/task.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <any>
+#include <array>
+#include <coroutine>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Fixtures
+
+// The Local every benchmark reads; `miss` is a Local that has a slot (it ran
+// once) but is not bound in the contexts the benchmarks install, so a read of
+// it takes the "slot in range, no value" path; `never` has never run (key 0,
+// out of range for every frame).
+asyncctx::Local<int> request_id;
+asyncctx::Local<int> miss;
+asyncctx::Local<int> never;
+std::array<asyncctx::Local<int>, 15> others; // the other live locals (16 total)
+
+// Assign slots in a fixed order: miss first (slot 0, so it lies inside every
+// frame built below), then request_id, then the others.
+[[maybe_unused]] const bool slots_assigned = [] {
+  miss.run(0, [] {});
+  request_id.run(0, [] {});
+  for (auto &l : others)
+    l.run(0, [] {});
+  return true;
+}();
+
+// Runs f inside a context that binds request_id and, when `live` is 16, the 15
+// other Locals as well (16 live locals in one frame).
+template <class F> void in_context(int live, F &&f) {
+  if (live <= 1) {
+    request_id.run(42, f);
+    return;
+  }
+  // Nest runs: each derives a frame from the previous one; the innermost
+  // frame binds all 16.
+  auto nest = [&](auto &self, std::size_t i) -> void {
+    if (i == others.size()) {
+      request_id.run(42, f);
+      return;
+    }
+    others[i].run(static_cast<int>(i), [&] { self(self, i + 1); });
+  };
+  nest(nest, 0);
+}
+
+// The callable every call/wrap benchmark invokes: opaque to the optimizer so
+// that the direct call and the wrapped call do the same work.
+[[gnu::noinline]] int work(int x) {
+  benchmark::DoNotOptimize(x);
+  return x + 1;
+}
+
+// ---------------------------------------------------------------------------
+// Naive baseline
+
+using NaiveMap = std::unordered_map<std::string, std::any>;
+thread_local std::shared_ptr<const NaiveMap> naive_current;
+const std::string naive_key = "request_id";
+const std::string naive_miss_key = "deadline";
+
+struct NaiveSnapshot {
+  std::shared_ptr<const NaiveMap> map;
+};
+
+// "Copied on capture": the map is copied into a new shared_ptr.
+[[gnu::noinline]] NaiveSnapshot naive_capture_copy() {
+  if (!naive_current)
+    return {};
+  return {std::make_shared<const NaiveMap>(*naive_current)};
+}
+// The cheapest capture of that representation: share the pointer.
+inline NaiveSnapshot naive_capture_share() { return {naive_current}; }
+
+inline const int *naive_get(const std::string &key) {
+  const NaiveMap *m = naive_current.get();
+  if (m == nullptr)
+    return nullptr;
+  auto it = m->find(key);
+  if (it == m->end())
+    return nullptr;
+  return std::any_cast<int>(&it->second);
+}
+
+template <class F> decltype(auto) naive_run(const std::string &key, int v, F &&f) {
+  auto next = naive_current ? std::make_shared<NaiveMap>(*naive_current)
+                            : std::make_shared<NaiveMap>();
+  (*next)[key] = v;
+  std::shared_ptr<const NaiveMap> prev =
+      std::exchange(naive_current, std::move(next));
+  struct Restore {
+    std::shared_ptr<const NaiveMap> &cur;
+    std::shared_ptr<const NaiveMap> &prev;
+    ~Restore() { cur = std::move(prev); }
+  } restore{naive_current, prev};
+  return f();
+}
+
+template <class F> void naive_in_context(int live, F &&f) {
+  if (live <= 1) {
+    naive_run(naive_key, 42, f);
+    return;
+  }
+  auto nest = [&](auto &self, int i) -> void {
+    if (i == live - 1) {
+      naive_run(naive_key, 42, f);
+      return;
+    }
+    naive_run("local" + std::to_string(i), i, [&] { self(self, i + 1); });
+  };
+  nest(nest, 0);
+}
+
+template <class F> struct NaiveWrapped {
+  NaiveSnapshot snap;
+  F fn;
+  template <class... A> decltype(auto) operator()(A &&...a) {
+    std::shared_ptr<const NaiveMap> prev =
+        std::exchange(naive_current, snap.map);
+    struct Restore {
+      std::shared_ptr<const NaiveMap> &cur;
+      std::shared_ptr<const NaiveMap> &prev;
+      ~Restore() { cur = std::move(prev); }
+    } restore{naive_current, prev};
+    return fn(std::forward<A>(a)...);
+  }
+};
+template <class F> NaiveWrapped<std::decay_t<F>> naive_wrap(F &&f) {
+  return {naive_capture_copy(), std::forward<F>(f)};
+}
+
+// ---------------------------------------------------------------------------
+// Direct call (the floor for wrap and for every "call" benchmark)
+
+void Direct_call(benchmark::State &state) {
+  auto f = [](int x) { return work(x); };
+  int x = 0;
+  for (auto _ : state) {
+    x = f(x);
+    benchmark::DoNotOptimize(x);
+  }
+}
+BENCHMARK(Direct_call);
+
+// ---------------------------------------------------------------------------
+// capture()
+
+// capture() + ~Snapshot: one relaxed increment, one acq_rel decrement.
+void Asyncctx_capture(benchmark::State &state) {
+  in_context(static_cast<int>(state.range(0)), [&] {
+    for (auto _ : state) {
+      asyncctx::Snapshot s = asyncctx::capture();
+      benchmark::DoNotOptimize(s);
+    }
+  });
+}
+BENCHMARK(Asyncctx_capture)->Arg(1)->Arg(16)->ArgName("live");
+
+// capture() alone, without the release: 1024 captures into an array per
+// iteration, released with the timer paused. The table divides by `batch`.
+void Asyncctx_capture_only(benchmark::State &state) {
+  constexpr int batch = 1024;
+  std::vector<asyncctx::Snapshot> out(batch);
+  in_context(1, [&] {
+    for (auto _ : state) {
+      for (auto &s : out)
+        s = asyncctx::capture();
+      benchmark::ClobberMemory();
+      state.PauseTiming();
+      for (auto &s : out)
+        s = asyncctx::Snapshot();
+      state.ResumeTiming();
+    }
+  });
+  state.counters["batch"] = batch;
+}
+BENCHMARK(Asyncctx_capture_only);
+
+// In the empty context there is no frame: no atomic operation at all.
+void Asyncctx_capture_empty(benchmark::State &state) {
+  for (auto _ : state) {
+    asyncctx::Snapshot s = asyncctx::capture();
+    benchmark::DoNotOptimize(s);
+  }
+}
+BENCHMARK(Asyncctx_capture_empty);
+
+void Naive_capture_copy(benchmark::State &state) {
+  naive_in_context(static_cast<int>(state.range(0)), [&] {
+    for (auto _ : state) {
+      NaiveSnapshot s = naive_capture_copy();
+      benchmark::DoNotOptimize(s);
+    }
+  });
+}
+BENCHMARK(Naive_capture_copy)->Arg(1)->Arg(16)->ArgName("live");
+
+void Naive_capture_share(benchmark::State &state) {
+  naive_in_context(static_cast<int>(state.range(0)), [&] {
+    for (auto _ : state) {
+      NaiveSnapshot s = naive_capture_share();
+      benchmark::DoNotOptimize(s);
+    }
+  });
+}
+BENCHMARK(Naive_capture_share)->Arg(1)->Arg(16)->ArgName("live");
+
+// Contended: every thread captures the same context object, so the reference
+// count's cache line bounces between cores. Threads(1) is the uncontended
+// reference in the same run.
+asyncctx::Snapshot shared_snapshot;
+std::shared_ptr<const NaiveMap> naive_shared;
+
+// Setup runs once before all threads start, Teardown once after they end.
+void contended_setup(const benchmark::State &) {
+  request_id.run(42, [] { shared_snapshot = asyncctx::capture(); });
+  naive_run(naive_key, 42, [] { naive_shared = naive_current; });
+}
+void contended_teardown(const benchmark::State &) {
+  shared_snapshot = asyncctx::Snapshot();
+  naive_shared.reset();
+}
+
+void Asyncctx_capture_shared(benchmark::State &state) {
+  asyncctx::Scope scope(shared_snapshot);
+  for (auto _ : state) {
+    asyncctx::Snapshot s = asyncctx::capture();
+    benchmark::DoNotOptimize(s);
+  }
+}
+BENCHMARK(Asyncctx_capture_shared)
+    ->Setup(contended_setup)
+    ->Teardown(contended_teardown)
+    ->Threads(1)
+    ->Threads(2)
+    ->UseRealTime();
+
+void Naive_capture_share_shared(benchmark::State &state) {
+  std::shared_ptr<const NaiveMap> prev =
+      std::exchange(naive_current, naive_shared);
+  for (auto _ : state) {
+    NaiveSnapshot s = naive_capture_share();
+    benchmark::DoNotOptimize(s);
+  }
+  naive_current = std::move(prev);
+}
+BENCHMARK(Naive_capture_share_shared)
+    ->Setup(contended_setup)
+    ->Teardown(contended_teardown)
+    ->Threads(1)
+    ->Threads(2)
+    ->UseRealTime();
+
+// ---------------------------------------------------------------------------
+// Local::get
+
+void Asyncctx_get_hit(benchmark::State &state) {
+  in_context(static_cast<int>(state.range(0)), [&] {
+    for (auto _ : state) {
+      const int *p = request_id.get();
+      benchmark::DoNotOptimize(p);
+    }
+  });
+}
+BENCHMARK(Asyncctx_get_hit)->Arg(1)->Arg(16)->ArgName("live");
+
+// The Local has a slot inside the frame, but no value in this context.
+void Asyncctx_get_miss(benchmark::State &state) {
+  in_context(static_cast<int>(state.range(0)), [&] {
+    for (auto _ : state) {
+      const int *p = miss.get();
+      benchmark::DoNotOptimize(p);
+    }
+  });
+}
+BENCHMARK(Asyncctx_get_miss)->Arg(1)->Arg(16)->ArgName("live");
+
+// A Local that never ran (slot outside every frame).
+void Asyncctx_get_miss_never_run(benchmark::State &state) {
+  in_context(static_cast<int>(state.range(0)), [&] {
+    for (auto _ : state) {
+      const int *p = never.get();
+      benchmark::DoNotOptimize(p);
+    }
+  });
+}
+BENCHMARK(Asyncctx_get_miss_never_run)->Arg(1)->Arg(16)->ArgName("live");
+
+// No context installed at all (the thread's initial state).
+void Asyncctx_get_empty_context(benchmark::State &state) {
+  for (auto _ : state) {
+    const int *p = request_id.get();
+    benchmark::DoNotOptimize(p);
+  }
+}
+BENCHMARK(Asyncctx_get_empty_context);
+
+void Naive_get_hit(benchmark::State &state) {
+  naive_in_context(static_cast<int>(state.range(0)), [&] {
+    for (auto _ : state) {
+      const int *p = naive_get(naive_key);
+      benchmark::DoNotOptimize(p);
+    }
+  });
+}
+BENCHMARK(Naive_get_hit)->Arg(1)->Arg(16)->ArgName("live");
+
+void Naive_get_miss(benchmark::State &state) {
+  naive_in_context(static_cast<int>(state.range(0)), [&] {
+    for (auto _ : state) {
+      const int *p = naive_get(naive_miss_key);
+      benchmark::DoNotOptimize(p);
+    }
+  });
+}
+BENCHMARK(Naive_get_miss)->Arg(1)->Arg(16)->ArgName("live");
+
+// ---------------------------------------------------------------------------
+// Local::run (derive a frame: one allocation for the frame, one for the value)
+
+void Asyncctx_run(benchmark::State &state) {
+  in_context(static_cast<int>(state.range(0)), [&] {
+    int x = 0;
+    for (auto _ : state) {
+      x = request_id.run(x, [] { return *request_id.get(); });
+      benchmark::DoNotOptimize(x);
+    }
+  });
+}
+BENCHMARK(Asyncctx_run)->Arg(1)->Arg(16)->ArgName("live");
+
+void Naive_run(benchmark::State &state) {
+  naive_in_context(static_cast<int>(state.range(0)), [&] {
+    int x = 0;
+    for (auto _ : state) {
+      x = naive_run(naive_key, x, [] { return *naive_get(naive_key); });
+      benchmark::DoNotOptimize(x);
+    }
+  });
+}
+BENCHMARK(Naive_run)->Arg(1)->Arg(16)->ArgName("live");
+
+// ---------------------------------------------------------------------------
+// Scope enter/exit (retain, install, restore, release)
+
+void Asyncctx_scope(benchmark::State &state) {
+  in_context(1, [&] {
+    const asyncctx::Snapshot snap = asyncctx::capture();
+    for (auto _ : state) {
+      asyncctx::Scope scope(snap);
+      benchmark::ClobberMemory();
+    }
+  });
+}
+BENCHMARK(Asyncctx_scope);
+
+// Snapshot::run around a trivial function: the same work as Scope plus the call.
+void Asyncctx_snapshot_run(benchmark::State &state) {
+  in_context(1, [&] {
+    const asyncctx::Snapshot snap = asyncctx::capture();
+    int x = 0;
+    for (auto _ : state) {
+      x = snap.run([x] { return work(x); });
+      benchmark::DoNotOptimize(x);
+    }
+  });
+}
+BENCHMARK(Asyncctx_snapshot_run);
+
+// ---------------------------------------------------------------------------
+// wrap(f): creation, invocation
+
+void Asyncctx_wrap_create(benchmark::State &state) {
+  in_context(1, [&] {
+    for (auto _ : state) {
+      auto w = asyncctx::wrap([](int x) { return work(x); });
+      benchmark::DoNotOptimize(w);
+    }
+  });
+}
+BENCHMARK(Asyncctx_wrap_create);
+
+// The same lambda as Direct_call, wrapped once and called in the timing loop:
+// the difference to Direct_call is the cost wrap adds to each call.
+void Asyncctx_wrap_invoke(benchmark::State &state) {
+  in_context(1, [&] {
+    auto w = asyncctx::wrap([](int x) { return work(x); });
+    int x = 0;
+    for (auto _ : state) {
+      x = w(x);
+      benchmark::DoNotOptimize(x);
+    }
+  });
+}
+BENCHMARK(Asyncctx_wrap_invoke);
+
+// Called from a different context than the captured one (the realistic case:
+// the callback runs on a pool thread with an empty context).
+void Asyncctx_wrap_invoke_from_empty(benchmark::State &state) {
+  auto w = request_id.run(42, [] {
+    return asyncctx::wrap([](int x) { return work(x); });
+  });
+  int x = 0;
+  for (auto _ : state) {
+    x = w(x);
+    benchmark::DoNotOptimize(x);
+  }
+}
+BENCHMARK(Asyncctx_wrap_invoke_from_empty);
+
+// The wrapped function reads the Local it was wrapped for.
+void Asyncctx_wrap_invoke_get(benchmark::State &state) {
+  auto w = request_id.run(42, [] {
+    return asyncctx::wrap([](int x) { return work(x + *request_id.get()); });
+  });
+  int x = 0;
+  for (auto _ : state) {
+    x = w(x) & 0xffff;
+    benchmark::DoNotOptimize(x);
+  }
+}
+BENCHMARK(Asyncctx_wrap_invoke_get);
+
+void Naive_wrap_create(benchmark::State &state) {
+  naive_in_context(1, [&] {
+    for (auto _ : state) {
+      auto w = naive_wrap([](int x) { return work(x); });
+      benchmark::DoNotOptimize(w);
+    }
+  });
+}
+BENCHMARK(Naive_wrap_create);
+
+void Naive_wrap_invoke(benchmark::State &state) {
+  naive_in_context(1, [&] {
+    auto w = naive_wrap([](int x) { return work(x); });
+    int x = 0;
+    for (auto _ : state) {
+      x = w(x);
+      benchmark::DoNotOptimize(x);
+    }
+  });
+}
+BENCHMARK(Naive_wrap_invoke);
+
+// ---------------------------------------------------------------------------
+// task<T>: resumption
+
+// A minimal lazy task without any context handling, with the same
+// structure as asyncctx::task (lazy start, symmetric transfer to the
+// continuation at final suspend): the floor for the task benchmarks.
+template <class T> class plain_task {
+public:
+  struct promise_type {
+    T value{};
+    std::coroutine_handle<> continuation;
+    plain_task get_return_object() noexcept {
+      return plain_task(std::coroutine_handle<promise_type>::from_promise(*this));
+    }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    struct final_awaiter {
+      bool await_ready() const noexcept { return false; }
+      std::coroutine_handle<>
+      await_suspend(std::coroutine_handle<promise_type> h) const noexcept {
+        if (h.promise().continuation)
+          return h.promise().continuation;
+        return std::noop_coroutine();
+      }
+      void await_resume() const noexcept {}
+    };
+    final_awaiter final_suspend() noexcept { return {}; }
+    void return_value(T v) noexcept { value = std::move(v); }
+    void unhandled_exception() noexcept { std::terminate(); }
+  };
+
+  explicit plain_task(std::coroutine_handle<promise_type> h) noexcept : h_(h) {}
+  plain_task(plain_task &&o) noexcept : h_(std::exchange(o.h_, {})) {}
+  ~plain_task() {
+    if (h_)
+      h_.destroy();
+  }
+
+  struct awaiter {
+    std::coroutine_handle<promise_type> h;
+    bool await_ready() const noexcept { return false; }
+    std::coroutine_handle<> await_suspend(std::coroutine_handle<> c) noexcept {
+      h.promise().continuation = c;
+      return h;
+    }
+    T await_resume() noexcept { return std::move(h.promise().value); }
+  };
+  awaiter operator co_await() && noexcept { return {h_}; }
+
+  // Runs to completion on this thread (every benchmark body is synchronous).
+  T run() {
+    h_.resume();
+    return std::move(h_.promise().value);
+  }
+
+private:
+  std::coroutine_handle<promise_type> h_;
+};
+
+// Suspends and is resumed at once (await_suspend returns false): the
+// context-aware task switches the context out and back in.
+struct resume_at_once {
+  bool await_ready() const noexcept { return false; }
+  bool await_suspend(std::coroutine_handle<>) const noexcept { return false; }
+  void await_resume() const noexcept {}
+};
+
+// Suspends and resumes itself by symmetric transfer.
+struct transfer_to_self {
+  bool await_ready() const noexcept { return false; }
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) const noexcept {
+    return h;
+  }
+  void await_resume() const noexcept {}
+};
+
+template <class Awaitable> asyncctx::task<int> ctx_loop(benchmark::State &state) {
+  int n = 0;
+  for (auto _ : state) {
+    co_await Awaitable{};
+    ++n;
+    benchmark::DoNotOptimize(n);
+  }
+  co_return n;
+}
+
+template <class Awaitable> plain_task<int> plain_loop(benchmark::State &state) {
+  int n = 0;
+  for (auto _ : state) {
+    co_await Awaitable{};
+    ++n;
+    benchmark::DoNotOptimize(n);
+  }
+  co_return n;
+}
+
+void Asyncctx_task_await_ready(benchmark::State &state) {
+  request_id.run(42, [&] { asyncctx::sync_wait(ctx_loop<std::suspend_never>(state)); });
+}
+BENCHMARK(Asyncctx_task_await_ready);
+
+void Plain_task_await_ready(benchmark::State &state) {
+  plain_loop<std::suspend_never>(state).run();
+}
+BENCHMARK(Plain_task_await_ready);
+
+void Asyncctx_task_resume_at_once(benchmark::State &state) {
+  request_id.run(42, [&] { asyncctx::sync_wait(ctx_loop<resume_at_once>(state)); });
+}
+BENCHMARK(Asyncctx_task_resume_at_once);
+
+void Plain_task_resume_at_once(benchmark::State &state) {
+  plain_loop<resume_at_once>(state).run();
+}
+BENCHMARK(Plain_task_resume_at_once);
+
+void Asyncctx_task_resume_transfer(benchmark::State &state) {
+  request_id.run(42, [&] { asyncctx::sync_wait(ctx_loop<transfer_to_self>(state)); });
+}
+BENCHMARK(Asyncctx_task_resume_transfer);
+
+void Plain_task_resume_transfer(benchmark::State &state) {
+  plain_loop<transfer_to_self>(state).run();
+}
+BENCHMARK(Plain_task_resume_transfer);
+
+// A chain: each iteration awaits a child task that completes at once. Creates
+// the child's coroutine frame (capture in the promise), starts it by symmetric
+// transfer, and resumes the parent from its final suspend.
+asyncctx::task<int> ctx_child(int x) { co_return x + 1; }
+plain_task<int> plain_child(int x) { co_return x + 1; }
+
+asyncctx::task<int> ctx_chain(benchmark::State &state) {
+  int n = 0;
+  for (auto _ : state) {
+    n = co_await ctx_child(n);
+    benchmark::DoNotOptimize(n);
+  }
+  co_return n;
+}
+
+plain_task<int> plain_chain(benchmark::State &state) {
+  int n = 0;
+  for (auto _ : state) {
+    n = co_await plain_child(n);
+    benchmark::DoNotOptimize(n);
+  }
+  co_return n;
+}
+
+void Asyncctx_task_child(benchmark::State &state) {
+  request_id.run(42, [&] { asyncctx::sync_wait(ctx_chain(state)); });
+}
+BENCHMARK(Asyncctx_task_child);
+
+void Plain_task_child(benchmark::State &state) { plain_chain(state).run(); }
+BENCHMARK(Plain_task_child);
+
+} // namespace
+
+BENCHMARK_MAIN();
