@@ -2,17 +2,21 @@
 # Does the analysis stay linear in the number of boundary calls? Generates one
 # translation unit per size N with N boundary calls (half asio::post, half
 # std::thread; every lambda reads an asyncctx::Local, half directly, half
-# through a helper function), then times with hyperfine:
+# through a helper function), then times, interleaved (b c, c b, b c, ...):
 #   b  clang-tidy-22 --checks='-*,portability-restrict-system-includes'
 #      (the no-AST-check baseline, as in bench/analyzer.sh)
 #   c  clang-tidy-22 -load plugin --checks='-*,asyncctx-*'
 # plus one run of c with --enable-check-profile (which also checks that each
-# boundary call is found). Prints, per N, the medians, (c - b) / N, the
-# profiled check time / N and its marginal cost per call between consecutive
-# sizes: flat when the analysis is linear.
+# boundary call is found). Prints, per N, the medians of wall and CPU time,
+# (c - b) / N, the profiled check time / N and its marginal cost per call
+# between consecutive sizes (flat when the analysis is linear), and peak RSS.
 #   bench/scaling.sh [--sizes "10 100 1000 10000"] [--runs R] [--out DIR] [--plugin SO]
-# Defaults: those sizes, 3 runs each (1 for N >= 10000); about 6 minutes on
-# the 2-core reference machine. Needs hyperfine (scripts/install-deps.sh --bench).
+# Defaults: those sizes, 3 runs each (2 for N >= 10000, whose parse alone
+# takes over 2 minutes); about 15 minutes on the 2-core reference machine
+# (--sizes "10 100 1000": 2 minutes).
+# Its own loop rather than hyperfine: hyperfine runs all of one command's
+# runs before the next command's, and this VM's speed drifts by +-20% over
+# minutes, which showed up as a spurious b/c difference.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 sizes="10 100 1000 10000"
@@ -29,8 +33,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -e "$plugin" ] || { echo "scaling.sh: $plugin missing (build the project or pass --plugin)" >&2; exit 2; }
-for c in clang-tidy-22 hyperfine python3; do
-  command -v "$c" >/dev/null || { echo "scaling.sh: $c not found (scripts/install-deps.sh --bench)" >&2; exit 2; }
+for c in clang-tidy-22 python3; do
+  command -v "$c" >/dev/null || { echo "scaling.sh: $c not found (scripts/install-deps.sh)" >&2; exit 2; }
 done
 mkdir -p "$out"
 
@@ -91,43 +95,72 @@ for n in $sizes; do
 done
 printf '\n]\n' >> "$out/compile_commands.json"
 
-tidy=clang-tidy-22
-b_cmd="$tidy --checks=-*,portability-restrict-system-includes --config={} -p $out"
-c_cmd="$tidy -load $plugin --checks=-*,asyncctx-* --config={} -p $out"
-for n in $sizes; do
-  f=$out/boundaries_$n.cpp
-  # The profiled run (not timed by hyperfine; it also warms the page cache)
-  # doubles as the sanity check: every boundary call is one finding.
-  rm -rf "$out/profile_$n" && mkdir -p "$out/profile_$n"
-  $c_cmd --enable-check-profile --store-check-profile="$out/profile_$n" "$f" > "$out/findings_$n.txt" 2>/dev/null || true
-  found=$(grep -c 'warning:.*\[asyncctx-callback-without-context\]' "$out/findings_$n.txt" || true)
-  echo "scaling.sh: N=$n: $found findings" >&2
-  [ "$found" -eq "$n" ] || { echo "scaling.sh: expected $n findings for N=$n, got $found" >&2; exit 1; }
-  r=$runs
-  [ "$n" -ge 10000 ] && [ "$r" -gt 1 ] && r=1
-  # clang-tidy exits 0 here (warnings are not errors); hyperfine -i anyway, so
-  # that a findings exit status of a future version does not abort the run.
-  hyperfine -i -N --runs "$r" --style basic --export-json "$out/hyperfine_$n.json" \
-    -n "b N=$n" "$b_cmd $f" -n "c N=$n" "$c_cmd $f" >&2
-done
+exec python3 - "$out" "$plugin" "$runs" $sizes <<'EOF'
+import glob, json, os, subprocess, sys, time
+out, plugin, runs, sizes = sys.argv[1], sys.argv[2], int(sys.argv[3]), [int(x) for x in sys.argv[4:]]
+tidy = "clang-tidy-22"
+def argv(cfg, f, extra=()):
+    if cfg == "b":
+        return [tidy, "--checks=-*,portability-restrict-system-includes", "--config={}", "-p", out, f]
+    return [tidy, "-load", plugin, "--checks=-*,asyncctx-*", "--config={}", *extra, "-p", out, f]
+def run(cmd):
+    """wall s, cpu s and peak RSS KiB of one run (wait4)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    rc = os.waitstatus_to_exitcode(status)
+    if rc != 0:
+        sys.exit("scaling.sh: exit %d: %s" % (rc, " ".join(cmd)))
+    return {"wall": time.perf_counter() - t0, "cpu": ru.ru_utime + ru.ru_stime, "rss": ru.ru_maxrss}
+def log(*a):
+    print(*a, file=sys.stderr, flush=True)
 
-python3 - "$out" $sizes <<'EOF'
-import glob, json, os, sys
-out, sizes = sys.argv[1], [int(x) for x in sys.argv[2:]]
+results = {}
+for n in sizes:
+    f = os.path.join(out, "boundaries_%d.cpp" % n)
+    # The profiled run (not timed; it also warms the page cache) doubles as
+    # the sanity check: every boundary call is one finding.
+    prof_dir = os.path.join(out, "profile_%d" % n)
+    subprocess.run(["rm", "-rf", prof_dir])
+    os.makedirs(prof_dir)
+    text = subprocess.run(argv("c", f, ["--enable-check-profile", "--store-check-profile=" + prof_dir]),
+                          capture_output=True, text=True).stdout
+    found = sum("warning:" in l and "[asyncctx-callback-without-context]" in l for l in text.splitlines())
+    log("scaling.sh: N=%d: %d findings" % (n, found))
+    if found != n:
+        sys.exit("scaling.sh: expected %d findings for N=%d, got %d" % (n, n, found))
+    prof = 0.0
+    for p in glob.glob(os.path.join(prof_dir, "*.json")):
+        prof += sum(v for k, v in json.load(open(p))["profile"].items() if k.endswith(".wall"))
+    r = min(runs, 2) if n >= 10000 else runs
+    samples = {"b": [], "c": []}
+    for i in range(r):  # interleaved, alternating order
+        for cfg in (("b", "c") if i % 2 == 0 else ("c", "b")):
+            samples[cfg].append(run(argv(cfg, f)))
+    log("scaling.sh: N=%d: wall b %s  c %s" % (n, " ".join("%.2f" % s["wall"] for s in samples["b"]),
+                                            " ".join("%.2f" % s["wall"] for s in samples["c"])))
+    results[n] = {"samples": samples, "profile_wall": prof}
+json.dump(results, open(os.path.join(out, "scaling.json"), "w"), indent=1)
+
+def med(xs):
+    xs = sorted(xs)
+    return (xs[(len(xs) - 1) // 2] + xs[len(xs) // 2]) / 2
 print()
-print("%7s %5s %10s %10s %7s %12s %13s %13s %15s" % ("N", "runs", "b s", "c s", "c/b", "(c-b)/N ms",
-      "check wall s", "check/N ms", "marginal ms"))
+print("%6s %4s %8s %8s %6s %8s %8s %7s %11s %8s %10s %9s %8s" % ("N", "runs", "b s", "c s", "c/b",
+      "b cpu", "c cpu", "cpu c/b", "(c-b)/N ms", "check s", "check/N ms", "marginal", "RSS c/b"))
 prev = None
 for n in sizes:
-    res = json.load(open(os.path.join(out, "hyperfine_%d.json" % n)))["results"]
-    b, c = res[0]["median"], res[1]["median"]
-    prof = 0.0
-    for p in glob.glob(os.path.join(out, "profile_%d" % n, "*.json")):
-        for k, v in json.load(open(p))["profile"].items():
-            if k.endswith(".wall"):
-                prof += v
-    marginal = "" if prev is None else "%15.4f" % (1000 * (prof - prev[1]) / (n - prev[0]))
+    s = results[n]["samples"]
+    b, c = med([x["wall"] for x in s["b"]]), med([x["wall"] for x in s["c"]])
+    bc, cc = med([x["cpu"] for x in s["b"]]), med([x["cpu"] for x in s["c"]])
+    rss = max(x["rss"] for x in s["c"]) / max(x["rss"] for x in s["b"])
+    prof = results[n]["profile_wall"]
+    marginal = "" if prev is None else "%.4f" % (1000 * (prof - prev[1]) / (n - prev[0]))
     prev = (n, prof)
-    print("%7d %5d %10.3f %10.3f %7.3f %12.4f %13.3f %13.4f %15s" % (n, len(res[0]["times"]), b, c, c / b,
-          1000 * (c - b) / n, prof, 1000 * prof / n, marginal))
+    print("%6d %4d %8.3f %8.3f %6.3f %8.3f %8.3f %7.3f %11.4f %8.3f %10.4f %9s %8.3f" % (n, len(s["b"]), b, c,
+          c / b, bc, cc, cc / bc, 1000 * (c - b) / n, prof, 1000 * prof / n, marginal, rss))
+print()
+print("check s: wall time inside the asyncctx checks' matchers and check() callbacks")
+print("(--enable-check-profile, one extra run); marginal: its increase per added")
+print("boundary call (ms) since the previous size. Samples in %s" % os.path.join(out, "scaling.json"))
 EOF
