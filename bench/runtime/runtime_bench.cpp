@@ -23,6 +23,7 @@
 
 #include <any>
 #include <array>
+#include <atomic>
 #include <coroutine>
 #include <cstdint>
 #include <exception>
@@ -113,7 +114,8 @@ inline const int *naive_get(const std::string &key) {
   return std::any_cast<int>(&it->second);
 }
 
-template <class F> decltype(auto) naive_run(const std::string &key, int v, F &&f) {
+template <class F>
+decltype(auto) naive_run(const std::string &key, int v, F &&f) {
   auto next = naive_current ? std::make_shared<NaiveMap>(*naive_current)
                             : std::make_shared<NaiveMap>();
   (*next)[key] = v;
@@ -266,6 +268,35 @@ BENCHMARK(Asyncctx_capture_shared)
     ->Threads(2)
     ->UseRealTime();
 
+// A copy of a snapshot whose context is not installed on the copying thread:
+// no credits, so this is the atomic path (increment, then decrement), and
+// with two threads both hit the same cache line.
+void Asyncctx_copy_uninstalled_shared(benchmark::State &state) {
+  for (auto _ : state) {
+    asyncctx::Snapshot s = shared_snapshot;
+    benchmark::DoNotOptimize(s);
+  }
+}
+BENCHMARK(Asyncctx_copy_uninstalled_shared)
+    ->Setup(contended_setup)
+    ->Teardown(contended_teardown)
+    ->Threads(1)
+    ->Threads(2)
+    ->UseRealTime();
+
+// The hardware floor of atomic reference counting: one relaxed increment
+// and one acq_rel decrement of a shared counter, as a Snapshot copy and
+// destruction did before credits.
+std::atomic<std::size_t> floor_counter{1};
+void Floor_atomic_inc_dec(benchmark::State &state) {
+  for (auto _ : state) {
+    floor_counter.fetch_add(1, std::memory_order_relaxed);
+    benchmark::DoNotOptimize(
+        floor_counter.fetch_sub(1, std::memory_order_acq_rel));
+  }
+}
+BENCHMARK(Floor_atomic_inc_dec)->Threads(1)->Threads(2)->UseRealTime();
+
 void Naive_capture_share_shared(benchmark::State &state) {
   std::shared_ptr<const NaiveMap> prev =
       std::exchange(naive_current, naive_shared);
@@ -385,7 +416,8 @@ void Asyncctx_scope(benchmark::State &state) {
 }
 BENCHMARK(Asyncctx_scope);
 
-// Snapshot::run around a trivial function: the same work as Scope plus the call.
+// Snapshot::run around a trivial function: the same work as Scope plus the
+// call.
 void Asyncctx_snapshot_run(benchmark::State &state) {
   in_context(1, [&] {
     const asyncctx::Snapshot snap = asyncctx::capture();
@@ -428,9 +460,8 @@ BENCHMARK(Asyncctx_wrap_invoke);
 // Called from a different context than the captured one (the realistic case:
 // the callback runs on a pool thread with an empty context).
 void Asyncctx_wrap_invoke_from_empty(benchmark::State &state) {
-  auto w = request_id.run(42, [] {
-    return asyncctx::wrap([](int x) { return work(x); });
-  });
+  auto w = request_id.run(
+      42, [] { return asyncctx::wrap([](int x) { return work(x); }); });
   int x = 0;
   for (auto _ : state) {
     x = w(x);
@@ -486,7 +517,8 @@ public:
     T value{};
     std::coroutine_handle<> continuation;
     plain_task get_return_object() noexcept {
-      return plain_task(std::coroutine_handle<promise_type>::from_promise(*this));
+      return plain_task(
+          std::coroutine_handle<promise_type>::from_promise(*this));
     }
     std::suspend_always initial_suspend() noexcept { return {}; }
     struct final_awaiter {
@@ -543,13 +575,15 @@ struct resume_at_once {
 // Suspends and resumes itself by symmetric transfer.
 struct transfer_to_self {
   bool await_ready() const noexcept { return false; }
-  std::coroutine_handle<> await_suspend(std::coroutine_handle<> h) const noexcept {
+  std::coroutine_handle<>
+  await_suspend(std::coroutine_handle<> h) const noexcept {
     return h;
   }
   void await_resume() const noexcept {}
 };
 
-template <class Awaitable> asyncctx::task<int> ctx_loop(benchmark::State &state) {
+template <class Awaitable>
+asyncctx::task<int> ctx_loop(benchmark::State &state) {
   int n = 0;
   for (auto _ : state) {
     co_await Awaitable{};
@@ -570,7 +604,8 @@ template <class Awaitable> plain_task<int> plain_loop(benchmark::State &state) {
 }
 
 void Asyncctx_task_await_ready(benchmark::State &state) {
-  request_id.run(42, [&] { asyncctx::sync_wait(ctx_loop<std::suspend_never>(state)); });
+  request_id.run(
+      42, [&] { asyncctx::sync_wait(ctx_loop<std::suspend_never>(state)); });
 }
 BENCHMARK(Asyncctx_task_await_ready);
 
@@ -580,7 +615,8 @@ void Plain_task_await_ready(benchmark::State &state) {
 BENCHMARK(Plain_task_await_ready);
 
 void Asyncctx_task_resume_at_once(benchmark::State &state) {
-  request_id.run(42, [&] { asyncctx::sync_wait(ctx_loop<resume_at_once>(state)); });
+  request_id.run(42,
+                 [&] { asyncctx::sync_wait(ctx_loop<resume_at_once>(state)); });
 }
 BENCHMARK(Asyncctx_task_resume_at_once);
 
@@ -590,7 +626,8 @@ void Plain_task_resume_at_once(benchmark::State &state) {
 BENCHMARK(Plain_task_resume_at_once);
 
 void Asyncctx_task_resume_transfer(benchmark::State &state) {
-  request_id.run(42, [&] { asyncctx::sync_wait(ctx_loop<transfer_to_self>(state)); });
+  request_id.run(
+      42, [&] { asyncctx::sync_wait(ctx_loop<transfer_to_self>(state)); });
 }
 BENCHMARK(Asyncctx_task_resume_transfer);
 

@@ -198,14 +198,14 @@ TEST_F(LocalTest, LocalsBeyondTheFrameSizeReadAsUnset) {
     many[i].run(i, [] {});
 
   many[0].run(0, [&] {
-    const auto *first = asyncctx::detail::current_frame;
+    const auto *first = asyncctx::detail::this_thread.current;
     ASSERT_NE(first, nullptr);
     const std::uint32_t size0 = first->size;
     for (int i = 1; i < n; ++i) {
       EXPECT_EQ(many[i].get(), nullptr) << "local " << i;
     }
     many[n - 1].run(n - 1, [&] {
-      const auto *grown = asyncctx::detail::current_frame;
+      const auto *grown = asyncctx::detail::this_thread.current;
       ASSERT_NE(grown, nullptr);
       EXPECT_EQ(grown->size, size0 + n - 1)
           << "the frame is sized to the highest set slot";
@@ -215,7 +215,7 @@ TEST_F(LocalTest, LocalsBeyondTheFrameSizeReadAsUnset) {
         EXPECT_EQ(many[i].get(), nullptr) << "local " << i;
       }
     });
-    EXPECT_EQ(asyncctx::detail::current_frame->size, size0);
+    EXPECT_EQ(asyncctx::detail::this_thread.current->size, size0);
   });
 
   bool reached = false;

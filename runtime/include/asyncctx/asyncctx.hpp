@@ -4,8 +4,9 @@
 // A context is an immutable, reference-counted set of values, one per
 // asyncctx::Local. Each thread has a current context. Local::run installs a
 // derived context for the duration of a call; capture() takes a snapshot of the
-// current context (one atomic increment, never a copy); wrap(f) captures now
-// and runs f inside that snapshot later, on whatever thread calls it.
+// current context (a reference-count increment, usually not even an atomic
+// one; never a copy); wrap(f) captures now and runs f inside that snapshot
+// later, on whatever thread calls it.
 //
 //   asyncctx::Local<std::string> request_id;  // namespace scope
 //
@@ -35,8 +36,12 @@
 // and, worse, two Locals could share a slot index.
 #if defined(__GNUC__) || defined(__clang__)
 #define ASYNCCTX_SHARED_STATE [[gnu::visibility("default")]]
+#define ASYNCCTX_NOINLINE [[gnu::noinline]]
+#define ASYNCCTX_COLD [[gnu::cold, gnu::noinline]]
 #else
 #define ASYNCCTX_SHARED_STATE
+#define ASYNCCTX_NOINLINE
+#define ASYNCCTX_COLD
 #endif
 
 namespace asyncctx {
@@ -49,7 +54,7 @@ template <class F> class Wrapped;
 
 namespace detail {
 
-struct Switch; // coroutine support, defined after Snapshot
+struct Access;
 
 // One value bound to one Local. Shared by every frame that inherits it, so a
 // value is constructed once per Local::run and destroyed with its last frame.
@@ -75,7 +80,9 @@ inline void retain(Box *b) noexcept {
 }
 
 inline void release(Box *b) noexcept {
-  if (b != nullptr && b->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
+  // The sole owner needs no read-modify-write (see release_n).
+  if (b != nullptr && (b->refs.load(std::memory_order_acquire) == 1 ||
+                       b->refs.fetch_sub(1, std::memory_order_acq_rel) == 1))
     delete b;
 }
 
@@ -84,10 +91,11 @@ inline void release(Box *b) noexcept {
 // Local is unset. `size` is the highest set slot + 1, so a Local whose slot
 // was assigned after the frame was built is out of range and reads as unset.
 struct Frame {
-  std::atomic<std::size_t> refs{1};
+  std::atomic<std::size_t> refs;
   std::uint32_t size;
 
-  explicit Frame(std::uint32_t n) noexcept : size(n) {}
+  Frame(std::uint32_t n, std::size_t initial_refs) noexcept
+      : refs(initial_refs), size(n) {}
   Frame(const Frame &) = delete;
   Frame &operator=(const Frame &) = delete;
 
@@ -109,7 +117,7 @@ static_assert(sizeof(Frame) % alignof(Box *) == 0,
               "slot array must be aligned right after the frame header");
 static_assert(alignof(Frame) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);
 
-inline void destroy(Frame *f) noexcept {
+ASYNCCTX_NOINLINE inline void destroy(Frame *f) noexcept {
   Box **s = f->slots();
   for (std::uint32_t i = 0; i < f->size; ++i)
     release(s[i]);
@@ -117,26 +125,95 @@ inline void destroy(Frame *f) noexcept {
   ::operator delete(static_cast<void *>(f));
 }
 
-inline void retain(Frame *f) noexcept {
-  if (f != nullptr)
-    f->refs.fetch_add(1, std::memory_order_relaxed);
+// What this thread is running in. `current` is borrowed: whoever installed
+// it (Local::run, Scope, Snapshot::run, a Wrapped call, a task resumption)
+// holds a reference for as long as it is installed, so neither installing nor
+// removing a context touches its reference count.
+//
+// `credits` are references to `credit_frame` (null or `current`) that this
+// thread holds on behalf of its innermost installation: capture() takes one
+// and a Snapshot destroyed here gives one back, both without an atomic
+// operation. Local::run starts its frame with a batch of them; inside a
+// borrowed installation the second capture fetches a batch. The installation
+// returns what is left, in one atomic subtraction, when it ends.
+//
+// The field order matters for speed: an installation saves the whole state
+// and restores it with only `credits` changed, so `credits` comes last, where
+// rewriting it alone does not split a wider load of the next save (a failed
+// store-to-load forward costs more than everything else here).
+struct ThreadState {
+  Frame *current = nullptr;
+  Frame *credit_frame = nullptr;
+  const void *top = nullptr; // the innermost installation (compared only)
+  std::size_t depth = 0;     // installations open on this thread
+  std::size_t credits = 0;
+};
+ASYNCCTX_SHARED_STATE inline constinit thread_local ThreadState this_thread;
+
+// References per credit batch: large enough that refills are rare, small
+// enough that no number of threads can overflow the count.
+inline constexpr std::size_t credit_batch =
+    sizeof(std::size_t) >= 8 ? std::size_t{1} << 32 : std::size_t{1} << 12;
+
+// The last reference to `f` is gone. If `f` is still installed here (a
+// callable that destroyed its own wrapper, a snapshot reset inside its own
+// run) it lives on as a credit of the installation, which frees it when it
+// ends. (Installed deeper, under another context, it is not seen: see
+// docs/runtime.md, "Lifetimes".)
+ASYNCCTX_NOINLINE inline void last_reference_dropped(Frame *f) noexcept {
+  ThreadState &t = this_thread;
+  if (f == t.current) {
+    // Nobody else holds a reference, so nobody can be touching the count.
+    f->refs.store(1, std::memory_order_relaxed);
+    if (t.credit_frame == f) {
+      ++t.credits;
+    } else {
+      t.credit_frame = f;
+      t.credits = 1;
+    }
+    return;
+  }
+  destroy(f);
 }
 
-inline void release(Frame *f) noexcept {
-  if (f != nullptr && f->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
-    destroy(f);
+// Drops `n` references to `f`.
+inline void release_n(Frame *f, std::size_t n) noexcept {
+  // A count equal to ours means nobody else can change it: skip the
+  // read-modify-write (the acquire load still orders the other threads'
+  // releases before the destruction).
+  if (f->refs.load(std::memory_order_acquire) == n ||
+      f->refs.fetch_sub(n, std::memory_order_acq_rel) == n)
+    last_reference_dropped(f);
 }
 
-inline Frame *retained(Frame *f) noexcept {
-  retain(f);
+// Drops `n` references to `f` held by this thread: to the credits of the
+// current installation when they are for the same frame (a nested
+// installation of the same context), otherwise to the count.
+inline void give_back(Frame *f, std::size_t n) noexcept {
+  ThreadState &t = this_thread;
+  if (f == t.credit_frame)
+    t.credits += n;
+  else
+    release_n(f, n);
+}
+
+// Takes a reference to `f` (not null) for a new Snapshot.
+inline Frame *acquire(Frame *f) noexcept {
+  ThreadState &t = this_thread;
+  if (f == t.credit_frame) {
+    if (t.credits == 0) {
+      f->refs.fetch_add(credit_batch, std::memory_order_relaxed);
+      t.credits = credit_batch;
+    }
+    --t.credits;
+    return f;
+  }
+  f->refs.fetch_add(1, std::memory_order_relaxed);
+  // The first capture in a borrowed installation: a second one takes a batch.
+  if (f == t.current && t.credit_frame == nullptr)
+    t.credit_frame = f;
   return f;
 }
-
-// The current context of this thread; null is the empty context. The thread
-// owns one reference on it. Every installation is scoped (Local::run,
-// Snapshot::run, Scope, Wrapped), so it is null again when a thread exits.
-ASYNCCTX_SHARED_STATE inline constinit thread_local Frame *current_frame =
-    nullptr;
 
 // Slot indices handed out to Locals, never reused.
 ASYNCCTX_SHARED_STATE inline constinit std::atomic<std::uint32_t> next_slot{0};
@@ -173,16 +250,17 @@ struct RawFrame {
 };
 
 // A new frame: the current frame's slots (references shared, values not
-// copied) with `slot` bound to a new T built from `args`. Returns it with one
-// reference, owned by the caller.
-template <class T, class... A> Frame *derive(std::uint32_t slot, A &&...args) {
-  const Frame *base = current_frame;
+// copied) with `slot` bound to a new T built from `args`. Returns it with
+// `refs` references, owned by the caller.
+template <class T, class... A>
+Frame *derive(std::size_t refs, std::uint32_t slot, A &&...args) {
+  const Frame *base = this_thread.current;
   const std::uint32_t base_size = base != nullptr ? base->size : 0;
   const std::uint32_t size = slot < base_size ? base_size : slot + 1;
 
   RawFrame raw(size);
   Box *box = new TypedBox<T>(std::in_place, std::forward<A>(args)...);
-  Frame *f = ::new (raw.memory) Frame(size);
+  Frame *f = ::new (raw.memory) Frame(size, refs);
   raw.memory = nullptr;
 
   auto *out = static_cast<Box **>(Frame::storage(f));
@@ -199,27 +277,111 @@ template <class T, class... A> Frame *derive(std::uint32_t slot, A &&...args) {
   return f;
 }
 
-// Makes `adopted` (whose reference it takes) the current frame and, on
-// destruction, restores the previous one. The thread's reference on the
-// previous frame is parked here meanwhile. The destructor drops whatever frame
-// is current at that point, so even a misnested guard cannot leak or free a
-// frame twice.
-class Installer {
+// Makes a frame the current one for a stretch of execution and restores the
+// previous one afterwards: a block (Local::run, Scope, a Wrapped call) or a
+// coroutine between resumption and suspension (task.hpp). Strictly nested per
+// thread. `enter` either borrows the frame (the caller keeps a reference
+// alive until `leave`) or adopts one reference plus `credits` more, released
+// by `leave`.
+class Installation {
 public:
-  explicit Installer(Frame *adopted) noexcept : prev_(current_frame) {
-    current_frame = adopted;
+  Installation() noexcept = default;
+  Installation(const Installation &) = delete;
+  Installation &operator=(const Installation &) = delete;
+
+  void enter(Frame *f, bool adopt = false, std::size_t credits = 0) noexcept {
+    ThreadState &t = this_thread;
+    saved_ = t;
+    owner_ = &t;
+    adopted_ = adopt ? f : nullptr;
+    t = {f, credits != 0 ? f : nullptr, this, t.depth + 1, credits};
   }
-  Installer(const Installer &) = delete;
-  Installer &operator=(const Installer &) = delete;
-  ~Installer() {
-    Frame *mine = current_frame;
-    current_frame = prev_;
-    release(mine); // may run value destructors, already in the outer context
+
+  void leave() noexcept {
+    ThreadState &t = this_thread;
+    if (t.top != this) [[unlikely]] {
+      leave_misnested(t);
+      return;
+    }
+    Frame *credit_frame = t.credit_frame;
+    std::size_t credits = t.credits;
+    ThreadState outer = saved_;
+    // References for the outer installation's frame become its credits. Merged
+    // before the restore, which is then plain stores of whole words (a later
+    // narrower store into it would defeat store forwarding in the next enter).
+    Frame *adopted = adopted_;
+    if (adopted != nullptr && adopted == outer.credit_frame) {
+      ++outer.credits;
+      adopted = nullptr;
+    }
+    if (credits != 0 && credit_frame == outer.credit_frame) {
+      outer.credits += credits;
+      credits = 0;
+    }
+    t = outer;
+    // After restoring, so that a last reference dropped here sees the outer
+    // context.
+    if (adopted != nullptr)
+      release_n(adopted, 1);
+    if (credits != 0)
+      release_n(credit_frame, credits);
   }
 
 private:
-  Frame *prev_;
+  // A Scope that broke the nesting rules (kept across a suspension point, or
+  // destroyed on another thread). Undefined behaviour; this keeps the counts
+  // balanced and the thread's state consistent where it can.
+  ASYNCCTX_COLD void leave_misnested(ThreadState &t) noexcept {
+    Frame *credit_frame;
+    std::size_t credits;
+    if (&t == owner_ && t.depth > saved_.depth) {
+      // Installations opened above this one are still open: end them too.
+      credit_frame = t.credit_frame;
+      credits = t.credits;
+      t = saved_;
+    } else {
+      // Already ended by an outer installation, or entered on another thread:
+      // this thread's state is not ours to restore, but the credits of the
+      // installation below this one are, since nobody else will return them.
+      credit_frame = saved_.credit_frame;
+      credits = saved_.credits;
+    }
+    if (adopted_ != nullptr)
+      give_back(adopted_, 1);
+    if (credits != 0)
+      give_back(credit_frame, credits);
+  }
+
+  ThreadState saved_;
+  ThreadState *owner_ = nullptr;
+  Frame *adopted_ = nullptr;
 };
+
+// An Installation for the duration of a block.
+class InstalledFrame {
+public:
+  explicit InstalledFrame(Frame *f, bool adopt = false,
+                          std::size_t credits = 0) noexcept {
+    inner_.enter(f, adopt, credits);
+  }
+  InstalledFrame(const InstalledFrame &) = delete;
+  InstalledFrame &operator=(const InstalledFrame &) = delete;
+  ~InstalledFrame() { inner_.leave(); }
+
+private:
+  Installation inner_;
+};
+
+// Local::run: f() in a frame derived from the current one. The installation
+// adopts the frame's references: its own, and a batch of credits so that
+// captures inside need no atomic operation.
+template <class T, class V, class F>
+decltype(auto) run_derived(std::uint32_t slot, V &&value, F &&f) {
+  InstalledFrame installed(
+      derive<T>(1 + credit_batch, slot, std::forward<V>(value)), true,
+      credit_batch);
+  return std::invoke(std::forward<F>(f));
+}
 
 } // namespace detail
 
@@ -246,7 +408,7 @@ public:
     // A Local that never ran has key 0: its index wraps to UINT32_MAX and
     // fails the bounds check, like any slot the frame does not cover.
     const std::uint32_t slot = key_.load(std::memory_order_relaxed) - 1;
-    const detail::Frame *f = detail::current_frame;
+    const detail::Frame *f = detail::this_thread.current;
     if (f == nullptr || slot >= f->size)
       return nullptr;
     const detail::Box *b = f->slots()[slot];
@@ -261,15 +423,13 @@ public:
   template <class F>
     requires std::invocable<F>
   decltype(auto) run(const T &value, F &&f) const {
-    detail::Installer guard(detail::derive<T>(slot(), value));
-    return std::invoke(std::forward<F>(f));
+    return detail::run_derived<T>(slot(), value, std::forward<F>(f));
   }
 
   template <class F>
     requires std::invocable<F>
   decltype(auto) run(T &&value, F &&f) const {
-    detail::Installer guard(detail::derive<T>(slot(), std::move(value)));
-    return std::invoke(std::forward<F>(f));
+    return detail::run_derived<T>(slot(), std::move(value), std::forward<F>(f));
   }
 
 private:
@@ -291,23 +451,27 @@ private:
 class Snapshot {
 public:
   Snapshot() noexcept = default;
-  Snapshot(const Snapshot &other) noexcept : frame_(other.frame_) {
-    detail::retain(frame_);
-  }
+  Snapshot(const Snapshot &other) noexcept
+      : frame_(other.frame_ != nullptr ? detail::acquire(other.frame_)
+                                       : nullptr) {}
   Snapshot(Snapshot &&other) noexcept
       : frame_(std::exchange(other.frame_, nullptr)) {}
   Snapshot &operator=(const Snapshot &other) noexcept {
-    detail::retain(other.frame_); // first: self-assignment safe
-    detail::release(std::exchange(frame_, other.frame_));
+    Snapshot copy(other); // first: self-assignment safe
+    swap(*this, copy);
     return *this;
   }
   Snapshot &operator=(Snapshot &&other) noexcept {
-    if (this != &other)
-      detail::release(
-          std::exchange(frame_, std::exchange(other.frame_, nullptr)));
+    if (this != &other) {
+      Snapshot old(std::move(*this));
+      frame_ = std::exchange(other.frame_, nullptr);
+    }
     return *this;
   }
-  ~Snapshot() { detail::release(frame_); }
+  ~Snapshot() {
+    if (frame_ != nullptr)
+      detail::give_back(frame_, 1);
+  }
 
   // True for the empty context (no Local bound).
   [[nodiscard]] bool empty() const noexcept { return frame_ == nullptr; }
@@ -330,7 +494,7 @@ public:
 private:
   friend Snapshot capture() noexcept;
   friend class Scope;
-  friend struct detail::Switch;
+  friend struct detail::Access;
 
   explicit Snapshot(detail::Frame *adopted) noexcept : frame_(adopted) {}
 
@@ -339,53 +503,43 @@ private:
 
 namespace detail {
 
-// Installs a context for a stretch of execution that is not a C++ block: a
-// coroutine between its resumption and its next suspension (see task.hpp).
-// enter() installs its own reference on `s` and returns the previous frame,
-// whose thread reference passes to the caller; leave(prev), on the same thread
-// and before anything else runs there, restores it and drops whatever frame is
-// current, like Installer's destructor. Keep nothing installed across a
-// suspension: call leave() before handing the coroutine to anyone.
-struct Switch {
-  [[nodiscard]] static Frame *enter(const Snapshot &s) noexcept {
-    Frame *prev = current_frame;
-    current_frame = retained(s.frame_);
-    return prev;
-  }
-  static void leave(Frame *prev) noexcept {
-    Frame *mine = current_frame;
-    current_frame = prev;
-    release(mine);
-  }
+// The frame behind a snapshot, for the installations below and task.hpp.
+struct Access {
+  static Frame *frame(const Snapshot &s) noexcept { return s.frame_; }
 };
 
 } // namespace detail
 
 // The current context of this thread.
 [[nodiscard]] inline Snapshot capture() noexcept {
-  return Snapshot(detail::retained(detail::current_frame));
+  detail::Frame *f = detail::this_thread.current;
+  return Snapshot(f != nullptr ? detail::acquire(f) : nullptr);
 }
 
 // Installs a snapshot on this thread until the end of the enclosing block.
-// Create and destroy it on the same thread, in stack order; never keep one
-// alive across co_await or any other suspension point.
+// Holds its own reference, so the Snapshot may go first. Create and destroy it
+// on the same thread, in stack order; never keep one alive across co_await or
+// any other suspension point.
 class [[nodiscard]] Scope {
 public:
-  explicit Scope(const Snapshot &snapshot) noexcept
-      : installer_(detail::retained(snapshot.frame_)) {}
+  explicit Scope(const Snapshot &snapshot) noexcept {
+    detail::Frame *f = detail::Access::frame(snapshot);
+    installation_.enter(f != nullptr ? detail::acquire(f) : nullptr,
+                        f != nullptr);
+  }
   Scope(const Scope &) = delete;
   Scope &operator=(const Scope &) = delete;
-  ~Scope() = default;
+  ~Scope() { installation_.leave(); }
 
 private:
-  detail::Installer installer_;
+  detail::Installation installation_;
 };
 
 template <class F>
   requires std::invocable<F>
 decltype(auto) Snapshot::run(F &&f) const
     noexcept(std::is_nothrow_invocable_v<F>) {
-  Scope scope(*this);
+  detail::InstalledFrame installed(detail::Access::frame(*this));
   return std::invoke(std::forward<F>(f));
 }
 
@@ -407,7 +561,7 @@ public:
     requires std::invocable<F &, Args...>
   decltype(auto) operator()(Args &&...args) & noexcept(
       std::is_nothrow_invocable_v<F &, Args...>) {
-    Scope scope(snapshot_);
+    detail::InstalledFrame installed(detail::Access::frame(snapshot_));
     return std::invoke(fn_, std::forward<Args>(args)...);
   }
 
@@ -415,7 +569,7 @@ public:
     requires std::invocable<const F &, Args...>
   decltype(auto) operator()(Args &&...args) const & noexcept(
       std::is_nothrow_invocable_v<const F &, Args...>) {
-    Scope scope(snapshot_);
+    detail::InstalledFrame installed(detail::Access::frame(snapshot_));
     return std::invoke(fn_, std::forward<Args>(args)...);
   }
 
@@ -423,7 +577,7 @@ public:
     requires std::invocable<F, Args...>
   decltype(auto) operator()(Args &&...args) && noexcept(
       std::is_nothrow_invocable_v<F, Args...>) {
-    Scope scope(snapshot_);
+    detail::InstalledFrame installed(detail::Access::frame(snapshot_));
     return std::invoke(std::move(fn_), std::forward<Args>(args)...);
   }
 
@@ -431,7 +585,7 @@ public:
     requires std::invocable<const F, Args...>
   decltype(auto) operator()(Args &&...args) const && noexcept(
       std::is_nothrow_invocable_v<const F, Args...>) {
-    Scope scope(snapshot_);
+    detail::InstalledFrame installed(detail::Access::frame(snapshot_));
     return std::invoke(std::move(fn_), std::forward<Args>(args)...);
   }
 
@@ -459,5 +613,7 @@ wrap(F &&f) noexcept(std::is_nothrow_constructible_v<std::decay_t<F>, F>) {
 } // namespace asyncctx
 
 #undef ASYNCCTX_SHARED_STATE
+#undef ASYNCCTX_NOINLINE
+#undef ASYNCCTX_COLD
 
 #endif // ASYNCCTX_ASYNCCTX_HPP

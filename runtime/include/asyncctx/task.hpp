@@ -156,20 +156,21 @@ public:
   // running the coroutine.
   void enter_context() noexcept {
     if (!installed_) {
-      saved_ = detail::Switch::enter(snapshot_);
+      // Borrowed: the promise, and so snapshot_, outlives every resumption.
+      installation_.enter(detail::Access::frame(snapshot_));
       installed_ = true;
     }
   }
   void leave_context() noexcept {
     if (installed_) {
       installed_ = false;
-      detail::Switch::leave(std::exchange(saved_, nullptr));
+      installation_.leave();
     }
   }
 
 private:
   Snapshot snapshot_;
-  detail::Frame *saved_ = nullptr; // the resumer's frame, while installed
+  detail::Installation installation_; // the resumer's context, while installed
   bool installed_ = false;
 };
 
