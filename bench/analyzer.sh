@@ -20,6 +20,8 @@
 #
 #   bench/analyzer.sh [--tus N | --full] [--rounds R] [--out DIR]
 #                     [--plugin SO] [--tool BIN] [--corpus DIR]
+# Installs what it needs and builds the plugin and the tool first
+# (bench/setup.sh), so it runs from a clean clone.
 # Defaults: 10 TUs (the project's examples plus Asio TUs evenly spaced over
 # the sorted corpus), 3 rounds: about 7 minutes on the 2-core reference
 # machine, plus about 3.5 minutes the first time for compiling the whole corpus
@@ -53,6 +55,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$corpus" ] || corpus=$out/corpus
+# Packages, and the plugin and the tool unless both were given.
+if [ "$plugin" = "$root/build/lib/libasyncctx-tidy.so" ] || [ "$tool" = "$root/build/bin/asyncctx" ]; then
+  "$root/bench/setup.sh" --build
+else
+  "$root/bench/setup.sh"
+fi
 for f in "$plugin" "$tool"; do
   [ -e "$f" ] || { echo "analyzer.sh: $f missing (build the project, or pass --plugin/--tool)" >&2; exit 2; }
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds bench/runtime/runtime_bench.cpp (Google Benchmark) with clang++-22 -O2
 # and runs it, then prints a table of medians with the targets of
-# docs/performance.md. Needs libbenchmark-dev (scripts/install-deps.sh --bench).
+# docs/performance.md. Installs libbenchmark-dev first (bench/setup.sh).
 #   bench/runtime.sh [--reps N] [--min-time SECONDS] [--out DIR] [--filter REGEX]
 # Defaults: 5 repetitions of at least 0.5 s each; results in
 # build/bench/runtime/runtime.json. Takes about 2 minutes. Measure on an idle
@@ -23,6 +23,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 mkdir -p "$out"
+"$root/bench/setup.sh" # libbenchmark-dev, clang++-22
 
 bin=$out/runtime_bench
 cmd=("$cxx" -std=c++20 -O2 -DNDEBUG -Wall -Wextra -I"$root/runtime/include"

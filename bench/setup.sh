@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# What every bench script needs first, so that each runs from a clean clone
+# with one command: the Debian packages (scripts/install-deps.sh --bench) and,
+# with --build, the plugin and the tool in build/ (the project's default
+# RelWithDebInfo: -O2 -g, as a user builds it). Incremental: a second call
+# costs a second or two.
+#   bench/setup.sh [--build]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/install-deps.sh" --bench
+if [ "${1:-}" = "--build" ]; then
+  cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-22 >/dev/null
+  cmake --build "$root/build" --target asyncctx-tidy asyncctx -j"$(nproc)" >&2
+fi
