@@ -39,7 +39,7 @@ struct Callable {
   const clang::Expr *Leaf = nullptr;
   /// The binder the callable was passed through (`asio::bind_executor`), if
   /// any: wrapping it must keep its associated executor.
-  std::string Binder;
+  std::string Binder = {};
 };
 
 /// Whether a parameter of type \p Type may receive a callable: a function

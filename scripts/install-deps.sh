@@ -13,7 +13,7 @@ packages=(
 for arg in "$@"; do
   case "$arg" in
     --llvm19) packages+=(llvm-19-dev libclang-19-dev clang-tidy-19) ;;
-    --bench) packages+=(hyperfine libbenchmark-dev) ;;
+    --bench) packages+=(libbenchmark-dev linux-perf) ;;
     *) echo "install-deps.sh: unknown argument '$arg'" >&2; exit 2 ;;
   esac
 done
