@@ -26,7 +26,7 @@
 # the sorted corpus), 3 rounds: about 7 minutes on the 2-core reference
 # machine, plus about 3.5 minutes the first time for compiling the whole corpus
 # once (see below). docs/performance.md uses --tus 20 (about 14 minutes);
-# --full takes every TU that compiles (about 2 hours with 3 rounds).
+# --full takes every TU that compiles (about 65 minutes with 3 rounds).
 # Translation units that do not compile here (e.g. the SSL examples without
 # OpenSSL headers) are skipped and counted: each TU is compiled once with
 # clang++-22 -fsyntax-only (cached in CORPUS/compile-status.json), the same

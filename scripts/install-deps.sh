@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  cmake ninja-build git python3 diffutils
+  cmake ninja-build git python3 diffutils g++
   clang-22 clang-tidy-22 clang-tools-22 clang-format-22
   libclang-22-dev llvm-22-dev llvm-22-tools libclang-rt-22-dev
   libasio-dev libasio-doc libboost-dev libgtest-dev

@@ -199,4 +199,51 @@ TEST_F(LifetimeTest, ScopeDestroyedOnAnotherThreadLeavesThatThreadAlone) {
   EXPECT_EQ(c.alive, 0);
 }
 
+// The fast paths themselves: white-box checks that capture, destruction and
+// wrapped calls leave the shared count alone where the design says they do,
+// so that reintroducing an atomic operation there fails a test, not only a
+// benchmark.
+std::size_t shared_count() {
+  return asyncctx::detail::this_thread.current->refs.load();
+}
+
+TEST_F(LifetimeTest, CapturesInsideRunTouchNoSharedCount) {
+  number.run(1, [] {
+    const std::size_t before = shared_count();
+    {
+      Snapshot a = capture();
+      Snapshot b = a;
+      EXPECT_EQ(shared_count(), before);
+    }
+    EXPECT_EQ(shared_count(), before);
+    EXPECT_EQ(asyncctx::detail::this_thread.credits,
+              asyncctx::detail::credit_batch);
+  });
+}
+
+TEST_F(LifetimeTest, WrappedCallsAndScopesTouchNoSharedCount) {
+  auto w = number.run(
+      2, [] { return asyncctx::wrap([] { return shared_count(); }); });
+  ASSERT_FALSE(w.snapshot().empty());
+  std::thread t([&] {
+    // On a thread with no context: the call borrows the wrapper's reference.
+    const std::size_t inside = w();
+    EXPECT_EQ(inside, 1u) << "only the wrapper holds the context";
+    w.snapshot().run([&] {
+      EXPECT_EQ(shared_count(), 1u);
+      // The first capture in a borrowed installation is atomic, the second
+      // fetches a batch, later ones are free.
+      Snapshot first = capture();
+      EXPECT_EQ(shared_count(), 2u);
+      Snapshot second = capture();
+      const std::size_t batched = shared_count();
+      Snapshot third = capture();
+      EXPECT_EQ(shared_count(), batched);
+    });
+    EXPECT_EQ(w.snapshot().run([] { return shared_count(); }), 1u)
+        << "the batch went back when the installation ended";
+  });
+  t.join();
+}
+
 } // namespace
