@@ -48,14 +48,16 @@ import json, sys
 doc = json.load(open(sys.argv[1]))
 med, cv = {}, {}
 for b in doc["benchmarks"]:
-    if b.get("run_type") != "aggregate":
-        continue
     name = b["run_name"]
     assert b["time_unit"] == "ns"
-    if b["aggregate_name"] == "median":
+    if b.get("run_type") == "aggregate":
+        if b["aggregate_name"] == "median":
+            med[name] = b["real_time"] / b.get("batch", 1)
+        elif b["aggregate_name"] == "cv":
+            cv[name] = b["real_time"]  # a ratio, not a time
+    elif b.get("repetitions", 1) <= 1:
+        # --reps 1: Google Benchmark reports the single run, no aggregates.
         med[name] = b["real_time"] / b.get("batch", 1)
-    elif b["aggregate_name"] == "cv":
-        cv[name] = b["real_time"]  # a ratio, not a time
 
 direct = med.get("Direct_call")
 print()

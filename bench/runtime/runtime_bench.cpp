@@ -29,6 +29,7 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -82,6 +83,16 @@ template <class F> void in_context(int live, F &&f) {
   benchmark::DoNotOptimize(x);
   return x + 1;
 }
+
+// libstdc++'s shared_ptr skips its atomic operations while the process has
+// never started a thread (glibc's __libc_single_threaded), which would make
+// the naive baseline cheaper here than in any real service, and make its
+// figures depend on whether a multi-threaded benchmark ran before. Start one
+// thread up front, as every program that needs async context has.
+[[maybe_unused]] const bool process_is_multithreaded = [] {
+  std::thread([] {}).join();
+  return true;
+}();
 
 // ---------------------------------------------------------------------------
 // Naive baseline
