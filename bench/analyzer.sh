@@ -27,8 +27,8 @@
 # machine, plus about 3.5 minutes the first time for compiling the whole corpus
 # once (see below). docs/performance.md uses --tus 20 (about 14 minutes);
 # --full takes every TU that compiles (about 65 minutes with 3 rounds).
-# Translation units that do not compile here (e.g. the SSL examples without
-# OpenSSL headers) are skipped and counted: each TU is compiled once with
+# Translation units that do not compile here (the two cpp03/serialization
+# examples, which Asio 1.22 no longer builds, and a Windows-only one) are skipped and counted: each TU is compiled once with
 # clang++-22 -fsyntax-only (cached in CORPUS/compile-status.json), the same
 # front end and arguments clang-tidy uses, so these are the TUs
 # bench/corpus-check.sh reports as compile-errors. If CORPUS/results/summary.txt
@@ -55,12 +55,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$corpus" ] || corpus=$out/corpus
-# Packages, and the plugin and the tool unless both were given.
-if [ "$plugin" = "$root/build/lib/libasyncctx-tidy.so" ] || [ "$tool" = "$root/build/bin/asyncctx" ]; then
-  "$root/bench/setup.sh" --build
-else
-  "$root/bench/setup.sh"
-fi
+"$root/bench/setup.sh" --build-for "$plugin" "$tool"
 for f in "$plugin" "$tool"; do
   [ -e "$f" ] || { echo "analyzer.sh: $f missing (build the project, or pass --plugin/--tool)" >&2; exit 2; }
 done
@@ -76,26 +71,15 @@ if awk -v l="$load" 'BEGIN { exit !(l >= 0.5) }'; then
 fi
 
 exec python3 - "$root" "$corpus" "$out" "$plugin" "$tool" "$tus" "$rounds" <<'EOF'
-import json, os, statistics, subprocess, sys, time
+import json, os, subprocess, sys, time
 
 root, corpus, out, plugin, tool = sys.argv[1:6]
+sys.path.insert(0, os.path.join(root, "bench"))
+from measure import log, median as med, run
 ntus, rounds = int(sys.argv[6]), int(sys.argv[7])
 db = json.load(open(os.path.join(corpus, "compile_commands.json")))
 by_file = {e["file"]: e for e in db}
 files = [e["file"] for e in db]
-
-def run(argv, cwd=None):
-    """Runs argv with output discarded; returns (wall s, cpu s, peak RSS KiB, status)."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss, p.returncode
-
-def log(*a):
-    print(*a, file=sys.stderr, flush=True)
 
 # --- which TUs compile -------------------------------------------------------
 source = "clang++-22 -fsyntax-only"
@@ -165,7 +149,7 @@ def tool_argv(j):
 f0 = chosen[0]
 for cfg in per_tu:
     argv, cwd = argv_for(cfg, f0)
-    _, _, _, rc = run(argv, cwd)
+    rc = run(argv, cwd)["rc"]
     if rc not in (0, 1):
         sys.exit("analyzer.sh: configuration %s failed (exit %d): %s" % (cfg, rc, " ".join(argv)))
 # The plugin must have registered its checks (a failed -load only warns).
@@ -183,13 +167,12 @@ for r in range(rounds):
         k = (i + r) % len(per_tu)
         for cfg in per_tu[k:] + per_tu[:k]:
             argv, cwd = argv_for(cfg, f)
-            wall, cpu, rss, rc = run(argv, cwd)
-            samples[cfg][f].append({"wall": wall, "cpu": cpu, "rss": rss, "rc": rc})
+            samples[cfg][f].append(run(argv, cwd))
     for j in ((1, 2) if r % 2 == 0 else (2, 1)):
-        wall, cpu, rss, rc = run(tool_argv(j))
-        if rc not in (0, 1):
-            sys.exit("analyzer.sh: asyncctx check -j%d exited %d" % (j, rc))
-        whole["j%d" % j].append({"wall": wall, "cpu": cpu, "rss": rss, "rc": rc})
+        sample = run(tool_argv(j))
+        if sample["rc"] not in (0, 1):
+            sys.exit("analyzer.sh: asyncctx check -j%d exited %d" % (j, sample["rc"]))
+        whole["j%d" % j].append(sample)
     log("analyzer.sh: round %d/%d done (%.0f s)" % (r + 1, rounds, time.time() - t_start))
 
 # --- check profile (separate pass, not timed) ---------------------------------
@@ -214,8 +197,6 @@ for cfg in ("c", "cs"):
     prof[cfg] = tot
 
 # --- report ------------------------------------------------------------------
-def med(xs):
-    return statistics.median(xs)
 def tu_med(cfg, key):
     return {f: med([s[key] for s in samples[cfg][f]]) for f in chosen}
 wall = {cfg: tu_med(cfg, "wall") for cfg in per_tu}

@@ -42,11 +42,7 @@ while [ $# -gt 0 ]; do
     *) sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2; exit 2 ;;
   esac
 done
-if [ "$plugin" = "$root/build/lib/libasyncctx-tidy.so" ]; then
-  "$root/bench/setup.sh" --build
-else
-  "$root/bench/setup.sh"
-fi
+"$root/bench/setup.sh" --build-for "$plugin"
 [ -e "$plugin" ] || { echo "scaling.sh: $plugin missing (build the project or pass --plugin)" >&2; exit 2; }
 mkdir -p "$out"
 
@@ -56,8 +52,10 @@ if awk -v l="$load" 'BEGIN { exit !(l >= 0.5) }'; then
 fi
 
 exec python3 - "$root" "$out" "$plugin" "$runs" "$sizes" "$fill" <<'EOF'
-import glob, json, os, subprocess, sys, time
+import glob, json, os, subprocess, sys
 root, out, plugin, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+sys.path.insert(0, os.path.join(root, "bench"))
+from measure import log, median as med, run as measure
 sizes = [int(x) for x in sys.argv[5].split()]
 fill = [int(x) for x in sys.argv[6].split()]
 tidy = "clang-tidy-22"
@@ -123,16 +121,10 @@ def argv(cfg, f, extra=()):
         return [tidy, "--checks=-*,portability-restrict-system-includes", "--config={}", "-p", out, f]
     return [tidy, "-load", plugin, "--checks=-*,asyncctx-*", "--config={}", *extra, "-p", out, f]
 def run(cmd):
-    """wall s, cpu s and peak RSS KiB of one run (wait4)."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
-    rc = os.waitstatus_to_exitcode(status)
-    if rc != 0:
-        sys.exit("scaling.sh: exit %d: %s" % (rc, " ".join(cmd)))
-    return {"wall": time.perf_counter() - t0, "cpu": ru.ru_utime + ru.ru_stime, "rss": ru.ru_maxrss}
-def log(*a):
-    print(*a, file=sys.stderr, flush=True)
+    sample = measure(cmd)
+    if sample["rc"] != 0:
+        sys.exit("scaling.sh: exit %d: %s" % (sample["rc"], " ".join(cmd)))
+    return sample
 
 results = {}
 for series, x, nb, ns in tus:
@@ -163,9 +155,6 @@ for series, x, nb, ns in tus:
                      "samples": samples, "profile_wall": prof}
 json.dump(results, open(os.path.join(out, "scaling.json"), "w"), indent=1)
 
-def med(xs):
-    xs = sorted(xs)
-    return (xs[(len(xs) - 1) // 2] + xs[len(xs) // 2]) / 2
 print()
 print("%-10s %6s %6s %4s %8s %8s %6s %8s %8s %7s %8s %11s %10s %8s" % (
     "series", "bound.", "sync", "runs", "b s", "c s", "c/b", "b cpu", "c cpu", "cpu c/b",

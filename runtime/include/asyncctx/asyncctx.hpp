@@ -197,8 +197,10 @@ inline void give_back(Frame *f, std::size_t n) noexcept {
     release_n(f, n);
 }
 
-// Takes a reference to `f` (not null) for a new Snapshot.
+// Takes a reference to `f` for a new Snapshot; null is the empty context.
 inline Frame *acquire(Frame *f) noexcept {
+  if (f == nullptr)
+    return nullptr;
   ThreadState &t = this_thread;
   if (f == t.credit_frame) {
     if (t.credits == 0) {
@@ -452,8 +454,7 @@ class Snapshot {
 public:
   Snapshot() noexcept = default;
   Snapshot(const Snapshot &other) noexcept
-      : frame_(other.frame_ != nullptr ? detail::acquire(other.frame_)
-                                       : nullptr) {}
+      : frame_(detail::acquire(other.frame_)) {}
   Snapshot(Snapshot &&other) noexcept
       : frame_(std::exchange(other.frame_, nullptr)) {}
   Snapshot &operator=(const Snapshot &other) noexcept {
@@ -493,7 +494,6 @@ public:
 
 private:
   friend Snapshot capture() noexcept;
-  friend class Scope;
   friend struct detail::Access;
 
   explicit Snapshot(detail::Frame *adopted) noexcept : frame_(adopted) {}
@@ -512,8 +512,7 @@ struct Access {
 
 // The current context of this thread.
 [[nodiscard]] inline Snapshot capture() noexcept {
-  detail::Frame *f = detail::this_thread.current;
-  return Snapshot(f != nullptr ? detail::acquire(f) : nullptr);
+  return Snapshot(detail::acquire(detail::this_thread.current));
 }
 
 // Installs a snapshot on this thread until the end of the enclosing block.
@@ -522,17 +521,15 @@ struct Access {
 // any other suspension point.
 class [[nodiscard]] Scope {
 public:
-  explicit Scope(const Snapshot &snapshot) noexcept {
-    detail::Frame *f = detail::Access::frame(snapshot);
-    installation_.enter(f != nullptr ? detail::acquire(f) : nullptr,
-                        f != nullptr);
-  }
+  explicit Scope(const Snapshot &snapshot) noexcept
+      : installed_(detail::acquire(detail::Access::frame(snapshot)),
+                   /*adopt=*/true) {}
   Scope(const Scope &) = delete;
   Scope &operator=(const Scope &) = delete;
-  ~Scope() { installation_.leave(); }
+  ~Scope() = default;
 
 private:
-  detail::Installation installation_;
+  detail::InstalledFrame installed_;
 };
 
 template <class F>
