@@ -1,6 +1,7 @@
 //===--- AsyncctxCheck.cpp - asyncctx -------------------------------------===//
 
 #include "checks/AsyncctxCheck.h"
+#include "checks/ProgramSolver.h"
 #include "checks/QualifiedNames.h"
 #include "clang/AST/DeclCXX.h"
 
@@ -53,17 +54,17 @@ void AsyncctxCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
     Options.store(Opts, Option.getKey(), Option.getValue());
 }
 
+std::string AsyncctxCheck::viaNote(const FunctionDecl *Via) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Via);
+  return throughCallNote(Method && Method->getParent()->isLambda()
+                             ? std::string()
+                             : Via->getNameAsString());
+}
+
 void AsyncctxCheck::emitReadNotes(const ContextRead &Read) {
-  if (Read.Via) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(Read.Via);
-    if (Method && Method->getParent()->isLambda())
-      diag(Read.ViaLoc, "through the lambda that runs here",
-           DiagnosticIDs::Note);
-    else
-      diag(Read.ViaLoc, "through this call to '%0'", DiagnosticIDs::Note)
-          << Read.Via->getNameAsString();
-  }
-  diag(Read.ReadLoc, "context is read here", DiagnosticIDs::Note);
+  if (Read.Via)
+    diag(Read.ViaLoc, "%0", DiagnosticIDs::Note) << viaNote(Read.Via);
+  diag(Read.ReadLoc, ReadHereNote, DiagnosticIDs::Note);
 }
 
 void AsyncctxCheck::onStartOfTranslationUnit() {

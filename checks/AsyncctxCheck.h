@@ -46,6 +46,8 @@ protected:
   /// The notes that lead from a finding to its context read: the first call
   /// on the way, then the read.
   void emitReadNotes(const ContextRead &Read);
+  /// The note of the first call on the way to a read.
+  static std::string viaNote(const clang::FunctionDecl *Via);
 
   /// Records \p Loc as decided; false if it already was. Template
   /// instantiations and repeated matches reach the same spelling location.

@@ -2,6 +2,7 @@
 
 #include "checks/CallbackWithoutContextCheck.h"
 #include "checks/CallableArgument.h"
+#include "checks/ProgramSolver.h"
 #include "checks/QualifiedNames.h"
 #include "rewriter/WrapFix.h"
 #include "clang/AST/ASTContext.h"
@@ -36,6 +37,7 @@ CallbackWithoutContextCheck::CallbackWithoutContextCheck(
           Header = Header.drop_front().drop_back();
         return Header.str();
       }()),
+      FactsFilePath(Options.getLocalOrGlobal("FactsFile", "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
@@ -54,6 +56,7 @@ void CallbackWithoutContextCheck::storeOptions(
   Options.store(Opts, "FixAdapter", FixAdapter);
   Options.store(Opts, "FixHeader", FixHeader);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Options.store(Opts, "FactsFile", FactsFilePath);
 }
 
 void CallbackWithoutContextCheck::registerPPCallbacks(
@@ -73,10 +76,89 @@ void CallbackWithoutContextCheck::registerMatchers(MatchFinder *Finder) {
                                       crossesAsyncBoundary(&Boundaries))
                          .bind("call"),
                      this);
+  // Whole-program analysis: the standalone tool collects facts and
+  // candidates (a sink), the plugin reads a facts file.
+  Sink = FactsSink::current();
+  if (!Sink && FactsFilePath.empty())
+    return;
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                              unless(crossesAsyncBoundary(&Boundaries)))
+                         .bind("possible"),
+                     this);
+  Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader()),
+                                      unless(crossesAsyncBoundary(&Boundaries)))
+                         .bind("possible"),
+                     this);
+}
+
+void CallbackWithoutContextCheck::onStartOfTranslationUnit() {
+  AsyncctxCheck::onStartOfTranslationUnit();
+  Context = nullptr;
+  Extractor.reset();
+  Fresh = UnitFacts();
+  FreshSolution.reset();
+  Solution = nullptr;
+  Includes.clear();
+}
+
+void CallbackWithoutContextCheck::onEndOfTranslationUnit() {
+  if (Sink && Extractor) {
+    SourceManager &SM = Context->getSourceManager();
+    Sink->addUnit(Extractor->unitFacts(
+        Extractor->locationOf(SM.getLocForStartOfFile(SM.getMainFileID()))
+            .File));
+  }
+  Extractor.reset();
+}
+
+void CallbackWithoutContextCheck::startProgram(ASTContext &Ctx) {
+  Context = &Ctx;
+  if (!Sink) {
+    std::string Error;
+    Loaded = LoadedFacts::load(FactsFilePath, Error);
+    if (!Loaded) {
+      optionError("FactsFile", Error);
+      return;
+    }
+  }
+  Extractor = std::make_unique<FactsExtractor>(*Reads, Ctx);
+  if (Sink)
+    return;
+  Solution = &Loaded->solution();
+  if (Loaded->staleFiles().empty())
+    return;
+  if (Loaded->takeStaleReport())
+    configurationDiag("facts file '%0' is out of date for %1 changed "
+                      "file(s), first '%2'; their facts come from the "
+                      "translation unit being analysed",
+                      DiagnosticIDs::Warning)
+        << FactsFilePath << static_cast<unsigned>(Loaded->staleFiles().size())
+        << Loaded->staleFiles().front();
+  // This translation unit's own facts of the changed files win.
+  SourceManager &SM = Ctx.getSourceManager();
+  UnitFacts Mine = Extractor->unitFacts(
+      Extractor->locationOf(SM.getLocForStartOfFile(SM.getMainFileID())).File);
+  for (FunctionFacts &F : Mine.Functions)
+    if (Loaded->isStale(F.Loc.File))
+      Fresh.Functions.push_back(std::move(F));
+  if (!Fresh.Functions.empty()) {
+    FreshSolution = Loaded->solveWith(Fresh);
+    Solution = FreshSolution.get();
+  }
 }
 
 void CallbackWithoutContextCheck::check(
     const MatchFinder::MatchResult &Result) {
+  if (Result.Nodes.getNodeAs<TranslationUnitDecl>("unit")) {
+    startProgram(*Result.Context);
+    return;
+  }
+  if (const auto *Possible = Result.Nodes.getNodeAs<Expr>("possible")) {
+    if (wholeProgram())
+      checkPossibleBoundary(Possible, *Result.SourceManager);
+    return;
+  }
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   const Boundary *B = Boundaries.lookupCall(Call);
   if (Boundaries.propagates(*B, Call))
@@ -129,8 +211,15 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
   // A spawned coroutine runs on the spawn's executor, and a lazily started
   // body runs outside any wrapped call: the executor must carry the context.
   const bool Spawned = B.isSpawnedCoroutine(Index);
-  Callable Target =
-      Spawned ? spawnedCoroutine(Arg, Sources) : classifyCallable(Arg, Sources);
+  Crossing X{Call,
+             Arg,
+             B.Name,
+             B.ReportOnly,
+             Spawned,
+             B.SpawnHeader,
+             Spawned ? spawnedCoroutine(Arg, Sources)
+                     : classifyCallable(Arg, Sources)};
+  const Callable &Target = X.Target;
   if (Target.Kind == CallableKind::NotCallable ||
       Target.Kind == CallableKind::Adapted || isForwardedParameter(Target.Leaf))
     return;
@@ -139,48 +228,190 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
   std::optional<ContextRead> Read;
   if (Target.Body)
     Read = Reads->findRead(Target.Body);
+  // Nothing read here: functions defined elsewhere may read.
+  if (!Read && Target.Body && wholeProgram()) {
+    Candidate C = candidateFor(X);
+    C.BoundaryNotes = boundaryNoteFacts(B);
+    C.Callable = Extractor->keyOf(Target.Body);
+    Extractor->factsOf(Target.Body);
+    settle(X, std::move(C), SM);
+    return;
+  }
   if (!Read && !StrictMode)
     return;
 
-  {
-    DiagnosticBuilder Diag =
-        diag(Arg->getBeginLoc(),
-             "%0 passed to '%1' runs without the caller's async "
-             "context%select{|; it reads '%3'}2%select{|; a C callback cannot "
-             "be wrapped in place, pass the context through its argument}4")
-        << Target.Description << B.Name << Read.has_value()
-        << (Read ? Read->What : std::string()) << B.ReportOnly;
-    std::optional<WrapFix> Fix;
-    StringRef Header = FixHeader;
-    if (Spawned) {
-      Fix = wrapInAdapter(Args[0], "asyncctx::with_context", SM, getLangOpts());
-      Header = B.SpawnHeader;
-    } else if (!B.ReportOnly) {
-      Fix = wrapInAdapter(Arg, FixAdapter, SM, getLangOpts());
-    }
-    if (Fix) {
-      Diag << Fix->Edits;
-      if (std::optional<FixItHint> Include =
-              Inserter.createIncludeInsertion(Fix->File, Header))
-        Diag << *Include;
-      if (StringRef Associator = associatorHeader(Target.Binder);
-          !Spawned && !Associator.empty())
-        if (std::optional<FixItHint> Include =
-                Inserter.createIncludeInsertion(Fix->File, Associator))
-          Diag << *Include;
-    }
-  }
+  emitWarning(X,
+              callbackMessage(Target.Description, B.Name,
+                              Read ? &Read->What : nullptr, B.ReportOnly),
+              SM);
   // An inferred boundary: show where each wrapper hands the callable on.
   for (const Boundary *Wrapper = &B; Wrapper && Wrapper->ForwardedTo;) {
     const Boundary *Inner = Boundaries.lookupCall(Wrapper->ForwardedTo);
-    diag(Wrapper->ForwardedTo->getBeginLoc(),
-         "'%0' passes it to '%1' here, which runs it asynchronously",
-         DiagnosticIDs::Note)
-        << Wrapper->Name << (Inner ? Inner->Name : std::string("?"));
+    diag(Wrapper->ForwardedTo->getBeginLoc(), "%0", DiagnosticIDs::Note)
+        << forwardingNote(Wrapper->Name, Inner ? Inner->Name : "?");
     Wrapper = Inner;
   }
   if (Read)
     emitReadNotes(*Read);
+}
+
+void CallbackWithoutContextCheck::emitWarning(const Crossing &X,
+                                              StringRef Message,
+                                              const SourceManager &SM) {
+  DiagnosticBuilder Diag = diag(X.Arg->getBeginLoc(), "%0") << Message;
+  std::optional<WrapFix> Fix;
+  StringRef Header = FixHeader;
+  if (X.Spawned) {
+    Fix = wrapInAdapter(calleeArguments(X.Call)[0], "asyncctx::with_context",
+                        SM, getLangOpts());
+    Header = X.SpawnHeader;
+  } else if (!X.ReportOnly) {
+    Fix = wrapInAdapter(X.Arg, FixAdapter, SM, getLangOpts());
+  }
+  if (!Fix)
+    return;
+  Diag << Fix->Edits;
+  if (std::optional<FixItHint> Include = includeInsertion(Fix->File, Header))
+    Diag << *Include;
+  if (StringRef Associator = associatorHeader(X.Target.Binder);
+      !X.Spawned && !Associator.empty())
+    if (std::optional<FixItHint> Include =
+            includeInsertion(Fix->File, Associator))
+      Diag << *Include;
+}
+
+std::optional<FixItHint>
+CallbackWithoutContextCheck::includeInsertion(FileID File, StringRef Header) {
+  if (!Sink)
+    return Inserter.createIncludeInsertion(File, Header);
+  auto [It, New] = Includes.try_emplace({File, Header.str()});
+  if (New)
+    It->second = Inserter.createIncludeInsertion(File, Header);
+  return It->second;
+}
+
+//===--- Whole-program analysis -------------------------------------------===//
+
+void CallbackWithoutContextCheck::checkPossibleBoundary(
+    const Expr *Call, const SourceManager &SM) {
+  const FunctionDecl *Callee = calledFunction(Call);
+  if (!Callee || SM.isInSystemHeader(Callee->getLocation()) ||
+      Sources.isAdapter(Callee))
+    return;
+  if (llvm::none_of(Callee->parameters(), [](const ParmVarDecl *Param) {
+        return mayBeCallable(Param->getType());
+      }))
+    return;
+  // A definition here that forwards none of its parameters is no boundary;
+  // a virtual method may be overridden elsewhere by one that forwards.
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  const bool Virtual = Method && Method->isVirtual();
+  const FunctionFacts *Own =
+      Callee->hasBody() && !Virtual ? Extractor->factsOf(Callee) : nullptr;
+  if (Callee->hasBody() && !Virtual && !Own)
+    return;
+  llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
+  for (unsigned Index = 0;
+       Index < Args.size() && Index < Callee->getNumParams(); ++Index) {
+    if (!mayBeCallable(Callee->getParamDecl(Index)->getType()) ||
+        isa<CXXDefaultArgExpr>(Args[Index]))
+      continue;
+    if (Own && llvm::none_of(Own->Forwards, [&](const ForwardFact &W) {
+          return W.Param == Index;
+        }))
+      continue;
+    Crossing X{Call,  Args[Index], plainQualifiedName(Callee), false,
+               false, "",          classifyCallable(Args[Index], Sources)};
+    const Callable &Target = X.Target;
+    if (Target.Kind == CallableKind::NotCallable ||
+        Target.Kind == CallableKind::Adapted ||
+        isForwardedParameter(Target.Leaf))
+      continue;
+    if (Target.Body && Reads->activatesSnapshot(Target.Body))
+      continue;
+    if (!firstTimeAt(SM.getFileLoc(X.Arg->getBeginLoc())))
+      continue;
+    Candidate C = candidateFor(X);
+    C.ForwardedTo = Extractor->keyOf(Callee);
+    C.ForwardedParam = Index;
+    if (C.ForwardedTo.empty())
+      continue;
+    if (Target.Body)
+      if (std::optional<ContextRead> Read = Reads->findRead(Target.Body)) {
+        C.ReadWhat = Read->What;
+        C.ReadNotes = readNoteFacts(*Read);
+      }
+    if (!C.ReadWhat && Target.Body) {
+      C.Callable = Extractor->keyOf(Target.Body);
+      Extractor->factsOf(Target.Body);
+    }
+    if (!C.ReadWhat && C.Callable.empty() && !StrictMode)
+      continue;
+    settle(X, std::move(C), SM);
+  }
+}
+
+Candidate CallbackWithoutContextCheck::candidateFor(const Crossing &X) {
+  Candidate C;
+  C.Loc = Extractor->locationOf(X.Arg->getBeginLoc());
+  C.Description = X.Target.Description;
+  C.Boundary = X.Boundary;
+  C.ReportOnly = X.ReportOnly;
+  C.StrictMode = StrictMode;
+  return C;
+}
+
+std::vector<NoteFact>
+CallbackWithoutContextCheck::boundaryNoteFacts(const Boundary &B) {
+  std::vector<NoteFact> Notes;
+  for (const Boundary *Wrapper = &B; Wrapper && Wrapper->ForwardedTo;) {
+    const Boundary *Inner = Boundaries.lookupCall(Wrapper->ForwardedTo);
+    Notes.push_back(
+        {forwardingNote(Wrapper->Name, Inner ? Inner->Name : "?"),
+         Extractor->locationOf(Wrapper->ForwardedTo->getBeginLoc())});
+    Wrapper = Inner;
+  }
+  return Notes;
+}
+
+std::vector<NoteFact>
+CallbackWithoutContextCheck::readNoteFacts(const ContextRead &Read) {
+  std::vector<NoteFact> Notes;
+  if (Read.Via)
+    Notes.push_back({viaNote(Read.Via), Extractor->locationOf(Read.ViaLoc)});
+  Notes.push_back({ReadHereNote.str(), Extractor->locationOf(Read.ReadLoc)});
+  return Notes;
+}
+
+void CallbackWithoutContextCheck::settle(const Crossing &X, Candidate C,
+                                         const SourceManager &SM) {
+  if (Sink) {
+    // Decided after the last translation unit; the provisional diagnostic
+    // brings the fix-its (and NOLINT) through clang-tidy's machinery.
+    emitWarning(X, candidateMarker(Sink->addCandidate(std::move(C))), SM);
+    return;
+  }
+  if (!Solution)
+    return;
+  std::optional<Decision> D = decide(C, *Solution);
+  if (!D)
+    return;
+  emitWarning(X, D->Message, SM);
+  for (const NoteFact &Note : D->Notes)
+    diag(locate(Note.Loc), "%0", DiagnosticIDs::Note) << Note.Message;
+}
+
+SourceLocation CallbackWithoutContextCheck::locate(const FactLocation &Loc) {
+  // A note in a file this translation unit does not include: load it, so that
+  // clang-tidy shows the line like any other.
+  SourceManager &SM = Context->getSourceManager();
+  OptionalFileEntryRef File = SM.getFileManager().getOptionalFileRef(Loc.File);
+  if (!File)
+    return {};
+  FileID ID = SM.getOrCreateFileID(*File, SrcMgr::C_User);
+  if (Loc.Offset > SM.getBufferData(ID).size())
+    return {};
+  return SM.getComposedLoc(ID, Loc.Offset);
 }
 
 } // namespace asyncctx

@@ -4,7 +4,11 @@
 #define ASYNCCTX_CHECKS_CALLBACKWITHOUTCONTEXTCHECK_H
 
 #include "checks/AsyncctxCheck.h"
+#include "checks/CallableArgument.h"
+#include "checks/FactsExtractor.h"
+#include "checks/WholeProgram.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include <map>
 #include <string>
 
 namespace asyncctx {
@@ -26,15 +30,65 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
+  /// A callable argument that crosses (or may cross) a boundary.
+  struct Crossing {
+    const clang::Expr *Call;
+    const clang::Expr *Arg;
+    std::string Boundary;
+    bool ReportOnly = false;
+    /// The coroutine of a spawn: the fix wraps the executor argument.
+    bool Spawned = false;
+    std::string SpawnHeader;
+    Callable Target;
+  };
+
   void checkArgument(const Boundary &B, const clang::Expr *Call, unsigned Index,
                      const clang::SourceManager &SM);
+  /// A call to a function whose callable parameter may be a boundary in the
+  /// whole program (defined elsewhere, or forwarding it elsewhere).
+  void checkPossibleBoundary(const clang::Expr *Call,
+                             const clang::SourceManager &SM);
+  void emitWarning(const Crossing &X, llvm::StringRef Message,
+                   const clang::SourceManager &SM);
+
+  // Whole-program analysis (docs/whole-program.md).
+  bool wholeProgram() const { return Extractor != nullptr; }
+  void startProgram(clang::ASTContext &Context);
+  /// Records \p C for the tool's solve, or decides it against the facts
+  /// file.
+  void settle(const Crossing &X, Candidate C, const clang::SourceManager &SM);
+  Candidate candidateFor(const Crossing &X);
+  std::vector<NoteFact> boundaryNoteFacts(const Boundary &B);
+  std::vector<NoteFact> readNoteFacts(const ContextRead &Read);
+  clang::SourceLocation locate(const FactLocation &Loc);
+  std::optional<clang::FixItHint> includeInsertion(clang::FileID File,
+                                                   llvm::StringRef Header);
 
   const bool StrictMode;
   const std::string FixAdapter;
   const std::string FixHeader;
+  const std::string FactsFilePath;
   clang::tidy::utils::IncludeInserter Inserter;
+
+  FactsSink *Sink = nullptr;
+  std::shared_ptr<const LoadedFacts> Loaded;
+  clang::ASTContext *Context = nullptr;
+  std::unique_ptr<FactsExtractor> Extractor;
+  /// This translation unit's facts of files changed since the facts file,
+  /// and the solve that includes them.
+  UnitFacts Fresh;
+  std::unique_ptr<ProgramSolution> FreshSolution;
+  const ProgramSolution *Solution = nullptr;
+  /// With a sink, each diagnostic of a file carries the include its fix
+  /// needs: a candidate that the solve drops must not take it away from a
+  /// finding that stays (the tool applies identical edits once).
+  std::map<std::pair<clang::FileID, std::string>,
+           std::optional<clang::FixItHint>>
+      Includes;
 };
 
 } // namespace asyncctx

@@ -100,7 +100,8 @@ public:
     if (RunsElsewhere.contains(E))
       return true;
     return visitUse(E->getMemberDecl(), memberReadName(E, Finder.sources()),
-                    E->getBeginLoc());
+                    E->getBeginLoc(),
+                    Uses && LangOpts && E->performsVirtualDispatch(*LangOpts));
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
@@ -109,11 +110,24 @@ public:
                     E->getBeginLoc());
   }
 
+  /// Set to record the functions the body runs instead of following them.
+  std::vector<FunctionUse> *Uses = nullptr;
+  const LangOptions *LangOpts = nullptr;
+
 private:
   /// Returns false (stopping the walk) once a read is found.
-  bool visitUse(const NamedDecl *D, std::string What, SourceLocation Loc) {
-    Found = Finder.readByUse(D, std::move(What), Loc);
-    return !Found;
+  bool visitUse(const NamedDecl *D, std::string What, SourceLocation Loc,
+                bool Virtual = false) {
+    if (!Uses) {
+      Found = Finder.readByUse(D, std::move(What), Loc);
+      return !Found;
+    }
+    Found = Finder.directRead(D, What, Loc);
+    if (Found)
+      return false;
+    if (const FunctionDecl *Function = ContextReadFinder::functionRunBy(D))
+      Uses->push_back({Function, Loc, Virtual, !isa<FunctionDecl>(D)});
+    return true;
   }
 
   ContextReadFinder &Finder;
@@ -123,22 +137,36 @@ private:
   llvm::SmallPtrSet<const Expr *, 4> RunsElsewhere;
 };
 
+std::optional<ContextRead>
+ContextReadFinder::directRead(const NamedDecl *D, std::string &What,
+                              SourceLocation Loc) {
+  if (Sources.isSource(D))
+    return ContextRead{std::move(What), Loc, nullptr, {}};
+  if (const auto *Function = dyn_cast<FunctionDecl>(D);
+      Function && Sources.isAdapter(Function))
+    return ContextRead{plainQualifiedName(Function), Loc, nullptr, {}};
+  return std::nullopt;
+}
+
+const FunctionDecl *ContextReadFinder::functionRunBy(const NamedDecl *D) {
+  if (const auto *Function = dyn_cast<FunctionDecl>(D))
+    return Function;
+  // A function or a lambda variable used here is assumed to run here:
+  // called, or handed to a synchronous algorithm.
+  if (const auto *Var = dyn_cast<VarDecl>(D))
+    if (const CXXRecordDecl *Closure =
+            Var->getType().getNonReferenceType()->getAsCXXRecordDecl();
+        Closure && Closure->isLambda())
+      return Closure->getLambdaCallOperator();
+  return nullptr;
+}
+
 std::optional<ContextRead> ContextReadFinder::readByUse(const NamedDecl *D,
                                                         std::string What,
                                                         SourceLocation Loc) {
-  const auto *Function = dyn_cast<FunctionDecl>(D);
-  if (Sources.isSource(D))
-    return ContextRead{std::move(What), Loc, nullptr, {}};
-  if (Function && Sources.isAdapter(Function))
-    return ContextRead{plainQualifiedName(Function), Loc, nullptr, {}};
-  // A function or a lambda variable used here is assumed to run here:
-  // called, or handed to a synchronous algorithm.
-  if (!Function)
-    if (const auto *Var = dyn_cast<VarDecl>(D))
-      if (const CXXRecordDecl *Closure =
-              Var->getType().getNonReferenceType()->getAsCXXRecordDecl();
-          Closure && Closure->isLambda())
-        Function = Closure->getLambdaCallOperator();
+  if (std::optional<ContextRead> Direct = directRead(D, What, Loc))
+    return Direct;
+  const FunctionDecl *Function = functionRunBy(D);
   if (!Function)
     return std::nullopt;
   if (std::optional<ContextRead> Inner = findRead(Function))
@@ -162,8 +190,11 @@ std::optional<ContextRead> ContextReadFinder::readAt(const Stmt *S) {
 }
 
 std::optional<ContextRead>
-ContextReadFinder::scan(const FunctionDecl *Definition) {
+ContextReadFinder::scan(const FunctionDecl *Definition,
+                        std::vector<FunctionUse> *Uses) {
   BodyScanner Scanner(*this);
+  Scanner.Uses = Uses;
+  Scanner.LangOpts = &Definition->getASTContext().getLangOpts();
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->isWritten() &&
@@ -214,6 +245,14 @@ std::optional<ContextRead> ContextReadFinder::findRead(const FunctionDecl *FD) {
   if (MyLowLink >= MyDepth)
     settleProvisionals(ProvisionalMark, Read.has_value());
   return Read;
+}
+
+DirectUses ContextReadFinder::directUses(const FunctionDecl *FD) {
+  DirectUses Result;
+  const FunctionDecl *Definition = nullptr;
+  if (FD && FD->hasBody(Definition) && Definition->getBody())
+    Result.Read = scan(Definition, &Result.Uses);
+  return Result;
 }
 
 namespace {

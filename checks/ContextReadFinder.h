@@ -31,6 +31,23 @@ struct ContextRead {
   clang::SourceLocation ViaLoc;
 };
 
+/// A function that running a body runs, for whole-program facts.
+struct FunctionUse {
+  const clang::FunctionDecl *Callee;
+  clang::SourceLocation Loc;
+  /// Called through a virtual function: an override may run instead.
+  bool Virtual = false;
+  /// A lambda the body runs (a lambda variable's call operator).
+  bool Lambda = false;
+};
+
+/// What a body does itself, without following calls: its first direct read
+/// and the functions it runs before it, in source order.
+struct DirectUses {
+  std::optional<ContextRead> Read;
+  std::vector<FunctionUse> Uses;
+};
+
 /// Finds the first context read reachable from a function body: through
 /// calls and references to functions whose definitions are visible (outside
 /// system headers), to any depth, and through nested lambdas, except those
@@ -60,6 +77,10 @@ public:
                                        std::string What,
                                        clang::SourceLocation Loc);
 
+  /// What \p FD's body does itself (whole-program facts): the same walk as
+  /// findRead, recording calls instead of following them.
+  DirectUses directUses(const clang::FunctionDecl *FD);
+
   /// Whether \p FD's body activates a captured snapshot itself (an
   /// `asyncctx::Scope`, `Snapshot::run`, a `RestoreGuards` entry): a callable
   /// that does carries its context by hand.
@@ -79,7 +100,15 @@ private:
     std::optional<ContextRead> Read;
   };
 
-  std::optional<ContextRead> scan(const clang::FunctionDecl *FD);
+  std::optional<ContextRead> scan(const clang::FunctionDecl *FD,
+                                  std::vector<FunctionUse> *Uses = nullptr);
+  /// A use of \p D that reads by itself: a source or an adapter.
+  std::optional<ContextRead> directRead(const clang::NamedDecl *D,
+                                        std::string &What,
+                                        clang::SourceLocation Loc);
+  /// The function that using \p D runs: a function, or a lambda variable's
+  /// call operator.
+  static const clang::FunctionDecl *functionRunBy(const clang::NamedDecl *D);
   void settleProvisionals(size_t From, bool ReadFound);
 
   const ContextSources &Sources;

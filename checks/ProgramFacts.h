@@ -1,0 +1,172 @@
+//===--- ProgramFacts.h - asyncctx ------------------------------*- C++ -*-===//
+//
+// Whole-program analysis: the facts each translation unit exports about the
+// functions it defines, the candidate findings it cannot decide alone, and
+// their versioned JSON form. Plain data, no AST: the standalone tool, `merge`
+// and the clang-tidy plugin exchange it (docs/whole-program.md).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCCTX_CHECKS_PROGRAMFACTS_H
+#define ASYNCCTX_CHECKS_PROGRAMFACTS_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace asyncctx {
+
+/// Bumped whenever the JSON form changes incompatibly.
+inline constexpr unsigned FactsVersion = 1;
+
+/// A position in a source file: an absolute, normalized path and a byte
+/// offset (line and column, 1-based, for reports that show them).
+struct FactLocation {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
+/// A context read a function performs itself, not through a call.
+struct ReadFact {
+  std::string What;
+  FactLocation Loc;
+};
+
+/// A function a function runs, in source order up to its first direct read.
+struct CallFact {
+  /// The callee's cross-TU key (its USR).
+  std::string Callee;
+  /// The callee's name as notes show it; empty for a lambda.
+  std::string Name;
+  FactLocation Loc;
+  /// A call through a virtual function: any override may run.
+  bool Virtual = false;
+};
+
+/// Where a function sends one of its callable parameters.
+struct ForwardFact {
+  enum Kind {
+    /// Into a boundary of the catalogue, options or annotations: `Target` is
+    /// its name.
+    Boundary,
+    /// Into parameter `TargetParam` of another function: `Target` is its key.
+    Parameter,
+    /// Into a member (a container push, an assignment): `Target` is the
+    /// member's key. A hand-off only if another function takes it out.
+    Store,
+  };
+  unsigned Param = 0;
+  Kind How = Boundary;
+  std::string Target;
+  /// How notes name the target: a boundary, a function, a member.
+  std::string TargetName;
+  unsigned TargetParam = 0;
+  FactLocation Loc;
+};
+
+/// A function takes an element out of a member (`front()`, `pop()`,
+/// `std::exchange`, `std::move` of the member, `swap`), to run it.
+struct DrainFact {
+  std::string Member;
+  std::string MemberName;
+  /// The innermost function (a lambda's call operator included) that does.
+  std::string Function;
+  std::string FunctionName;
+  FactLocation Loc;
+};
+
+/// A function body handed to a boundary (`std::thread(&Pool::loop, this)`):
+/// evidence of which thread runs a drain.
+struct SpawnFact {
+  std::string Runs;
+  std::string Boundary;
+  FactLocation Loc;
+};
+
+/// What one translation unit knows about one function it defines.
+struct FunctionFacts {
+  std::string Key;
+  /// Qualified name, as boundaries are named; `Name` unqualified, for notes.
+  std::string QualifiedName;
+  std::string Name;
+  FactLocation Loc;
+  std::optional<ReadFact> Read;
+  std::vector<CallFact> Calls;
+  /// Keys of the methods this one overrides directly.
+  std::vector<std::string> Overrides;
+  std::vector<ForwardFact> Forwards;
+  std::vector<DrainFact> Drains;
+  std::vector<SpawnFact> Spawns;
+
+  bool empty() const {
+    return !Read && Calls.empty() && Overrides.empty() && Forwards.empty() &&
+           Drains.empty() && Spawns.empty();
+  }
+};
+
+/// A note of a finding, positioned anywhere in the program.
+struct NoteFact {
+  std::string Message;
+  FactLocation Loc;
+};
+
+/// A callable crossing a (possible) boundary whose finding depends on facts
+/// of other translation units: whether the boundary is one (a function
+/// defined elsewhere) and whether the callable reads context (through
+/// functions defined elsewhere). Everything decided in the translation unit
+/// is recorded as it is; the solve supplies the rest.
+struct Candidate {
+  FactLocation Loc;
+  /// How the message names the callable and the boundary.
+  std::string Description;
+  std::string Boundary;
+  bool ReportOnly = false;
+  /// StrictMode was on where the callable is: reported without a read.
+  bool StrictMode = false;
+
+  /// The callee and parameter the callable is passed to, when the boundary
+  /// is to be decided; empty when it is a boundary already.
+  std::string ForwardedTo;
+  unsigned ForwardedParam = 0;
+  /// For a known boundary: where wrappers hand the callable on.
+  std::vector<NoteFact> BoundaryNotes;
+
+  /// A read found in the translation unit, with its notes...
+  std::optional<std::string> ReadWhat;
+  std::vector<NoteFact> ReadNotes;
+  /// ...or the key of the function whose body runs, to be decided.
+  std::string Callable;
+};
+
+/// The facts of one translation unit.
+struct UnitFacts {
+  /// The translation unit's main file.
+  std::string File;
+  /// Content hashes of the files that define the functions below.
+  std::vector<std::pair<std::string, std::string>> FileHashes;
+  std::vector<FunctionFacts> Functions;
+};
+
+/// Content hash of a file's text, as facts record it.
+std::string contentHash(llvm::StringRef Text);
+
+llvm::json::Value toJSON(const UnitFacts &Unit);
+llvm::json::Value toJSON(const Candidate &C);
+bool fromJSON(const llvm::json::Value &V, UnitFacts &Unit, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, Candidate &C, llvm::json::Path P);
+
+/// A facts file: `{"version": 1, "units": [...]}`.
+struct FactsFile {
+  std::vector<UnitFacts> Units;
+};
+llvm::json::Value toJSON(const FactsFile &F);
+llvm::Expected<FactsFile> parseFactsFile(llvm::StringRef Text);
+
+} // namespace asyncctx
+
+#endif // ASYNCCTX_CHECKS_PROGRAMFACTS_H

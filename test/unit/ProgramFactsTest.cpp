@@ -1,0 +1,103 @@
+//===--- ProgramFactsTest.cpp - asyncctx ----------------------------------===//
+//
+// The JSON form of facts and candidates: what is written reads back equal,
+// and a file of another version or shape is refused with a message.
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/ProgramFacts.h"
+#include "gtest/gtest.h"
+
+namespace asyncctx {
+namespace {
+
+FactsFile sample() {
+  FunctionFacts Log;
+  Log.Key = "c:@F@log_line#&1$@N@std@S@basic_string>#C";
+  Log.QualifiedName = "app::log_line";
+  Log.Name = "log_line";
+  Log.Loc = {"/src/log.cpp", 40, 5, 6};
+  Log.Read = ReadFact{"request_id", {"/src/log.cpp", 90, 7, 27}};
+  FunctionFacts Submit;
+  Submit.Key = "c:@S@Pool@F@submit#";
+  Submit.QualifiedName = "Pool::submit";
+  Submit.Name = "submit";
+  Submit.Loc = {"/src/pool.cpp", 10, 2, 12};
+  Submit.Calls.push_back({Log.Key, "log_line", {"/src/pool.h", 5, 1, 6}, true});
+  Submit.Overrides.push_back("c:@S@Executor@F@submit#");
+  Submit.Forwards.push_back({0, ForwardFact::Store, "c:@S@Pool@FI@queue_",
+                             "Pool::queue_", 0, {"/src/pool.cpp", 30, 3, 3}});
+  Submit.Drains.push_back({"c:@S@Pool@FI@queue_", "Pool::queue_",
+                           "c:@S@Pool@F@loop#", "Pool::loop",
+                           {"/src/pool.cpp", 60, 9, 20}});
+  Submit.Spawns.push_back(
+      {"c:@S@Pool@F@loop#", "std::thread", {"/src/pool.cpp", 70, 12, 5}});
+  UnitFacts Unit;
+  Unit.File = "/src/pool.cpp";
+  Unit.FileHashes = {{"/src/pool.cpp", contentHash("int x;")},
+                     {"/src/log.cpp", contentHash("int y;")}};
+  Unit.Functions = {Log, Submit};
+  FactsFile File;
+  File.Units.push_back(Unit);
+  return File;
+}
+
+std::string print(const llvm::json::Value &V) {
+  std::string Text;
+  llvm::raw_string_ostream(Text) << V;
+  return Text;
+}
+
+TEST(ProgramFactsTest, RoundTrip) {
+  FactsFile Original = sample();
+  std::string Text = print(toJSON(Original));
+  llvm::Expected<FactsFile> Read = parseFactsFile(Text);
+  ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
+  EXPECT_EQ(print(toJSON(*Read)), Text);
+  const FunctionFacts &Submit = Read->Units[0].Functions[1];
+  EXPECT_EQ(Submit.Calls[0].Loc.File, "/src/pool.h");
+  EXPECT_TRUE(Submit.Calls[0].Virtual);
+  EXPECT_EQ(Submit.Forwards[0].How, ForwardFact::Store);
+  EXPECT_EQ(Read->Units[0].FileHashes.size(), 2u);
+}
+
+TEST(ProgramFactsTest, CandidateRoundTrip) {
+  Candidate C;
+  C.Loc = {"/src/handlers.cpp", 120, 9, 15};
+  C.Description = "lambda";
+  C.Boundary = "Pool::submit";
+  C.ForwardedTo = "c:@S@Pool@F@submit#";
+  C.ReadWhat = "request_id";
+  C.ReadNotes = {{"context is read here", {"/src/handlers.cpp", 130, 9, 30}}};
+  std::string Text = print(toJSON(C));
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Text);
+  ASSERT_TRUE(bool(Parsed));
+  Candidate Back;
+  llvm::json::Path::Root Root;
+  ASSERT_TRUE(fromJSON(*Parsed, Back, Root));
+  EXPECT_EQ(print(toJSON(Back)), Text);
+}
+
+TEST(ProgramFactsTest, RefusesOtherVersionsAndShapes) {
+  llvm::Expected<FactsFile> Old = parseFactsFile(R"({"version": 0, "units": []})");
+  ASSERT_FALSE(bool(Old));
+  EXPECT_NE(llvm::toString(Old.takeError()).find("version 0"), std::string::npos);
+  llvm::Expected<FactsFile> BadFile = parseFactsFile(
+      R"({"version": 1, "units": [{"file": "a.cpp", "files": [],
+          "functions": [{"key": "k", "qualified": "f", "name": "f",
+                         "loc": [3, 0, 1, 1]}]}]})");
+  ASSERT_FALSE(bool(BadFile));
+  EXPECT_NE(llvm::toString(BadFile.takeError()).find("file table"),
+            std::string::npos);
+  EXPECT_FALSE(bool(parseFactsFile("not json")));
+  llvm::consumeError(parseFactsFile("[]").takeError());
+}
+
+TEST(ProgramFactsTest, ContentHashIsStable) {
+  EXPECT_EQ(contentHash("abc"), contentHash("abc"));
+  EXPECT_NE(contentHash("abc"), contentHash("abd"));
+  EXPECT_EQ(contentHash("").size(), 16u);
+}
+
+} // namespace
+} // namespace asyncctx
