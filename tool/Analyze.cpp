@@ -1,21 +1,21 @@
 //===--- Analyze.cpp - asyncctx standalone tool ---------------------------===//
 //
 // Runs the asyncctx checks over translation units with clang-tidy's own
-// machinery: a ClangTidyContext with clang-tidy's options providers (.clang-tidy
-// lookup, --config-file), ClangTidyASTConsumerFactory (the registered checks),
-// and ClangTidyDiagnosticConsumer (NOLINT, NOLINTNEXTLINE, NOLINTBEGIN/END,
-// header filter, de-duplication of a TU's diagnostics). It is what
-// clang::tidy::runClangTidy does, per translation unit, with a ClangTool whose
-// file system has its own working directory (so TUs can run on several
+// machinery: a ClangTidyContext with clang-tidy's options providers
+// (.clang-tidy lookup, --config-file), ClangTidyASTConsumerFactory (the
+// registered checks), and ClangTidyDiagnosticConsumer (NOLINT, NOLINTNEXTLINE,
+// NOLINTBEGIN/END, header filter, de-duplication of a TU's diagnostics). It is
+// what clang::tidy::runClangTidy does, per translation unit, with a ClangTool
+// whose file system has its own working directory (so TUs can run on several
 // threads) and that does not print to stderr.
 //
 //===----------------------------------------------------------------------===//
 
-#include "tool/Tool.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "tool/Tool.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/DiagnosticOptions.h"
@@ -45,7 +45,8 @@ namespace asyncctx::tool {
 
 Database::~Database() = default;
 
-std::unique_ptr<Database> loadDatabase(llvm::StringRef Path, std::string &Error) {
+std::unique_ptr<Database> loadDatabase(llvm::StringRef Path,
+                                       std::string &Error) {
   llvm::SmallString<256> File(Path);
   llvm::sys::fs::make_absolute(File);
   if (llvm::sys::fs::is_directory(File) || !File.str().ends_with(".json"))
@@ -59,9 +60,11 @@ std::unique_ptr<Database> loadDatabase(llvm::StringRef Path, std::string &Error)
   }
   std::string Message;
   auto DB = tooling::JSONCompilationDatabase::loadFromBuffer(
-      (*Buffer)->getBuffer(), Message, tooling::JSONCommandLineSyntax::AutoDetect);
+      (*Buffer)->getBuffer(), Message,
+      tooling::JSONCommandLineSyntax::AutoDetect);
   if (!DB) {
-    Error = "malformed compilation database '" + File.str().str() + "': " + Message;
+    Error =
+        "malformed compilation database '" + File.str().str() + "': " + Message;
     return nullptr;
   }
   // loadFromBuffer resolves relative "directory" entries against nothing;
@@ -171,8 +174,9 @@ static std::string parseErrors(llvm::StringRef Text, llvm::StringRef Name,
   return "";
 }
 
-std::vector<std::string> validateConfiguration(const std::vector<std::string> &Files,
-                                               const AnalysisSettings &S) {
+std::vector<std::string>
+validateConfiguration(const std::vector<std::string> &Files,
+                      const AnalysisSettings &S) {
   std::vector<std::string> Errors;
   bool Inherit = false;
   if (!S.ConfigFile.empty()) {
@@ -205,15 +209,17 @@ std::vector<std::string> validateConfiguration(const std::vector<std::string> &F
       if (llvm::sys::fs::exists(Config)) {
         auto Buffer = llvm::MemoryBuffer::getFile(Config);
         if (!Buffer) {
-          Errors.push_back("cannot read configuration file '" + Config.str().str() +
+          Errors.push_back("cannot read configuration file '" +
+                           Config.str().str() +
                            "': " + Buffer.getError().message());
           break;
         }
         bool InheritHere = false;
-        std::string E = parseErrors((*Buffer)->getBuffer(), Config, InheritHere);
+        std::string E =
+            parseErrors((*Buffer)->getBuffer(), Config, InheritHere);
         if (!E.empty()) {
-          Errors.push_back("malformed configuration file '" + Config.str().str() +
-                           "': " + E);
+          Errors.push_back("malformed configuration file '" +
+                           Config.str().str() + "': " + E);
           break;
         }
         if (!InheritHere)
@@ -258,7 +264,8 @@ std::string findResourceDir(const char *Argv0, std::string &Searched) {
     llvm::StringRef BinDir = llvm::sys::path::parent_path(Exe);
     llvm::SmallString<256> P(llvm::sys::path::parent_path(BinDir));
     // A tool installed into the LLVM prefix itself, or next to a bundled copy.
-    llvm::sys::path::append(P, "lib", "clang", std::to_string(LLVM_VERSION_MAJOR));
+    llvm::sys::path::append(P, "lib", "clang",
+                            std::to_string(LLVM_VERSION_MAJOR));
     Candidates.push_back(P.str().str());
   }
   Candidates.push_back(ASYNCCTX_CLANG_RESOURCE_DIR);
@@ -312,7 +319,8 @@ private:
   ClangTidyASTConsumerFactory ConsumerFactory;
 };
 
-Position position(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir) {
+Position position(const tooling::DiagnosticMessage &M,
+                  llvm::StringRef BuildDir) {
   Position P;
   if (!M.FilePath.empty())
     P.File = normalize(M.FilePath, BuildDir);
@@ -339,11 +347,12 @@ TUResult analyseOne(const Database &D, const std::string &File,
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical(
       llvm::vfs::createPhysicalFileSystem().release());
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Physical);
-  tooling::ClangTool Tool(*D.DB, {File}, std::make_shared<PCHContainerOperations>(),
-                          FS);
+  tooling::ClangTool Tool(*D.DB, {File},
+                          std::make_shared<PCHContainerOperations>(), FS);
   Tool.setPrintErrorMessage(false);
   Tool.appendArgumentsAdjuster(
-      [&Context](const tooling::CommandLineArguments &Args, StringRef Filename) {
+      [&Context](const tooling::CommandLineArguments &Args,
+                 StringRef Filename) {
         ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
         tooling::CommandLineArguments Adjusted = Args;
         if (Opts.ExtraArgsBefore && !Adjusted.empty())
@@ -426,7 +435,8 @@ TUResult analyseOne(const Database &D, const std::string &File,
 
 } // namespace
 
-std::vector<TUResult> analyse(const Database &D, const std::vector<std::string> &Files,
+std::vector<TUResult> analyse(const Database &D,
+                              const std::vector<std::string> &Files,
                               const AnalysisSettings &S) {
   std::vector<TUResult> Results(Files.size());
   std::atomic<size_t> Next{0};
@@ -442,7 +452,8 @@ std::vector<TUResult> analyse(const Database &D, const std::vector<std::string> 
         std::lock_guard<std::mutex> Lock(ProgressMutex);
         ++Done;
         std::string Shown = relativePath(Files[I], S.ProgressRoot);
-        llvm::errs() << "\r\x1b[K[" << Done << "/" << Files.size() << "] " << Shown;
+        llvm::errs() << "\r\x1b[K[" << Done << "/" << Files.size() << "] "
+                     << Shown;
         llvm::errs().flush();
       }
     }

@@ -39,8 +39,9 @@ bool isUnder(llvm::StringRef File, llvm::StringRef Dir) {
 }
 
 bool isSystemPath(llvm::StringRef File) {
-  for (llvm::StringRef Dir : {"/usr/include/", "/usr/lib/", "/usr/local/include/",
-                              "/usr/lib64/", "/opt/homebrew/"})
+  for (llvm::StringRef Dir :
+       {"/usr/include/", "/usr/lib/", "/usr/local/include/", "/usr/lib64/",
+        "/opt/homebrew/"})
     if (File.starts_with(Dir))
       return true;
   return false;
@@ -61,11 +62,13 @@ std::string refusal(llvm::StringRef File, llvm::StringRef Text,
   for (const Edit &E : Edits)
     Last = std::max(Last, E.Offset + E.Length);
   if (Line.match(Text.substr(0, Last)))
-    return "its code is reached through #line directives (generated code); edit "
+    return "its code is reached through #line directives (generated code); "
+           "edit "
            "the file it was generated from";
   for (const Edit &E : Edits)
     if (E.Offset + E.Length > Text.size())
-      return "the fix does not match its current contents (was it changed since "
+      return "the fix does not match its current contents (was it changed "
+             "since "
              "the analysis?)";
   return "";
 }
@@ -114,15 +117,16 @@ std::vector<llvm::StringRef> splitLines(llvm::StringRef Text) {
 
 /// A unified diff of the edits, hunk by hunk, without a general diff
 /// algorithm: the edits say which lines changed.
-void unifiedDiff(llvm::raw_ostream &OS, llvm::StringRef Rel, llvm::StringRef Old,
-                 const std::vector<Edit> &Edits) {
+void unifiedDiff(llvm::raw_ostream &OS, llvm::StringRef Rel,
+                 llvm::StringRef Old, const std::vector<Edit> &Edits) {
   std::vector<unsigned> Starts{0};
   for (unsigned I = 0; I < Old.size(); ++I)
     if (Old[I] == '\n')
       Starts.push_back(I + 1);
   auto LineOf = [&](unsigned Offset) {
     return unsigned(std::upper_bound(Starts.begin(), Starts.end(), Offset) -
-                    Starts.begin()) - 1;
+                    Starts.begin()) -
+           1;
   };
   std::vector<llvm::StringRef> OldLines = splitLines(Old);
   struct Block {
@@ -145,8 +149,9 @@ void unifiedDiff(llvm::raw_ostream &OS, llvm::StringRef Rel, llvm::StringRef Old
     for (Edit &E : Local)
       E.Offset -= Begin;
     std::string NewRegion = applyEdits(Old.slice(Begin, End), Local);
-    std::vector<llvm::StringRef> OldR(OldLines.begin() + First,
-                                      OldLines.begin() + std::min<size_t>(Last + 1, OldLines.size()));
+    std::vector<llvm::StringRef> OldR(
+        OldLines.begin() + First,
+        OldLines.begin() + std::min<size_t>(Last + 1, OldLines.size()));
     std::vector<llvm::StringRef> NewR = splitLines(NewRegion);
     // Trim lines the edits left unchanged.
     size_t P = 0;
@@ -175,7 +180,8 @@ void unifiedDiff(llvm::raw_ostream &OS, llvm::StringRef Rel, llvm::StringRef Old
       End = Blocks[J].OldFirst + Blocks[J].OldCount;
       ++J;
     }
-    unsigned HunkStart = Blocks[I].OldFirst >= Context ? Blocks[I].OldFirst - Context : 0;
+    unsigned HunkStart =
+        Blocks[I].OldFirst >= Context ? Blocks[I].OldFirst - Context : 0;
     unsigned HunkEnd = std::min<unsigned>(End + Context, OldLines.size());
     std::string Body;
     unsigned OldCount = 0, NewCount = 0;
@@ -193,7 +199,8 @@ void unifiedDiff(llvm::raw_ostream &OS, llvm::StringRef Rel, llvm::StringRef Old
     for (; Line < HunkEnd; ++Line, ++OldCount, ++NewCount)
       Body += " " + OldLines[Line].str() + "\n";
     unsigned OldStart = OldCount ? HunkStart + 1 : HunkStart;
-    unsigned NewStart = NewCount ? HunkStart + HunkDelta + 1 : HunkStart + HunkDelta;
+    unsigned NewStart =
+        NewCount ? HunkStart + HunkDelta + 1 : HunkStart + HunkDelta;
     OS << "@@ -" << OldStart << "," << OldCount << " +" << NewStart << ","
        << NewCount << " @@\n"
        << Body;
@@ -221,13 +228,15 @@ bool writeAtomically(llvm::StringRef File, llvm::StringRef Contents,
     OS << Contents;
     OS.flush();
     if (OS.has_error()) {
-      Error = "cannot write '" + Temp.str().str() + "': " + OS.error().message();
+      Error =
+          "cannot write '" + Temp.str().str() + "': " + OS.error().message();
       OS.clear_error();
       llvm::sys::fs::remove(Temp);
       return false;
     }
   }
-  if (std::error_code EC = llvm::sys::fs::setPermissions(Temp, Status.permissions())) {
+  if (std::error_code EC =
+          llvm::sys::fs::setPermissions(Temp, Status.permissions())) {
     Error = "cannot set permissions: " + EC.message();
     llvm::sys::fs::remove(Temp);
     return false;
@@ -257,7 +266,8 @@ unsigned applyFixes(const std::vector<Finding> &Findings, const FixSettings &S,
   std::map<std::string, std::string> OldContents;
   for (auto &[File, Edits] : ByFile) {
     std::sort(Edits.begin(), Edits.end(), [](const Edit &A, const Edit &B) {
-      return std::tie(A.Offset, A.Length, A.Text) < std::tie(B.Offset, B.Length, B.Text);
+      return std::tie(A.Offset, A.Length, A.Text) <
+             std::tie(B.Offset, B.Length, B.Text);
     });
     Edits.erase(std::unique(Edits.begin(), Edits.end()), Edits.end());
     auto Buffer = llvm::MemoryBuffer::getFile(File);
@@ -270,17 +280,18 @@ unsigned applyFixes(const std::vector<Finding> &Findings, const FixSettings &S,
     llvm::StringRef Text = (*Buffer)->getBuffer();
     std::string Why = refusal(File, Text, Edits, S.Root);
     if (!Why.empty()) {
-      llvm::errs() << "asyncctx: error: refusing to edit '" << File << "': " << Why
-                   << "\n";
+      llvm::errs() << "asyncctx: error: refusing to edit '" << File
+                   << "': " << Why << "\n";
       ++Problems;
       continue;
     }
     if (auto C = conflict(Edits)) {
       Position P{File, C->second.Offset};
       fillLineColumn(P);
-      llvm::errs() << "asyncctx: error: conflicting fixes in '" << File << "' at "
-                   << P.Line << ":" << P.Column << " ('" << C->first.Text
-                   << "' and '" << C->second.Text << "'); the file is left untouched\n";
+      llvm::errs() << "asyncctx: error: conflicting fixes in '" << File
+                   << "' at " << P.Line << ":" << P.Column << " ('"
+                   << C->first.Text << "' and '" << C->second.Text
+                   << "'); the file is left untouched\n";
       ++Problems;
       continue;
     }
@@ -325,14 +336,15 @@ unsigned applyFixes(const std::vector<Finding> &Findings, const FixSettings &S,
 
   for (const std::string &File : Accepted) {
     if (S.DryRun) {
-      unifiedDiff(Out, relativePath(File, S.Root), OldContents[File], ByFile[File]);
+      unifiedDiff(Out, relativePath(File, S.Root), OldContents[File],
+                  ByFile[File]);
       ++FilesChanged;
       continue;
     }
     std::string Error;
     if (!writeAtomically(File, NewContents[File], Error)) {
-      llvm::errs() << "asyncctx: error: cannot write '" << File << "': " << Error
-                   << "\n";
+      llvm::errs() << "asyncctx: error: cannot write '" << File
+                   << "': " << Error << "\n";
       ++Problems;
       continue;
     }
@@ -347,13 +359,15 @@ unsigned applyFixes(const std::vector<Finding> &Findings, const FixSettings &S,
         unsigned End = Begin + E.Text.size();
         unsigned L1 = 1 + std::count(New.begin(), New.begin() + Begin, '\n');
         unsigned L2 = 1 + std::count(New.begin(), New.begin() + End, '\n');
-        Args.push_back("--lines=" + std::to_string(L1) + ":" + std::to_string(L2));
+        Args.push_back("--lines=" + std::to_string(L1) + ":" +
+                       std::to_string(L2));
         Shift += long(E.Text.size()) - long(E.Length);
       }
       Args.push_back(File);
       std::vector<llvm::StringRef> Refs(Args.begin(), Args.end());
       if (llvm::sys::ExecuteAndWait(S.ClangFormatBinary, Refs) != 0) {
-        llvm::errs() << "asyncctx: error: clang-format failed on '" << File << "'\n";
+        llvm::errs() << "asyncctx: error: clang-format failed on '" << File
+                     << "'\n";
         ++Problems;
       }
     }

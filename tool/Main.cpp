@@ -94,7 +94,8 @@ struct Options {
 };
 
 int usageError(const llvm::Twine &Message) {
-  llvm::errs() << "asyncctx: error: " << Message << " (see 'asyncctx --help')\n";
+  llvm::errs() << "asyncctx: error: " << Message
+               << " (see 'asyncctx --help')\n";
   return ExitError;
 }
 
@@ -162,9 +163,11 @@ int parse(int Argc, char **Argv, Options &O) {
     if (Name == "-h" || Name == "--help") {
       llvm::outs() << Usage;
       return ExitClean;
-    } else if (Name == "-p" || Name == "--build-dir" || Name == "--build-path") {
+    } else if (Name == "-p" || Name == "--build-dir" ||
+               Name == "--build-path") {
       Ok = Value(O.BuildDir);
-    } else if (Name.starts_with("-p") && Name.size() > 2 && !Name.starts_with("--")) {
+    } else if (Name.starts_with("-p") && Name.size() > 2 &&
+               !Name.starts_with("--")) {
       O.BuildDir = Name.drop_front(2).str();
     } else if (Name == "-j" || Name == "--jobs") {
       Ok = Value(V);
@@ -174,15 +177,17 @@ int parse(int Argc, char **Argv, Options &O) {
     } else if (Name.starts_with("-j") && !Name.starts_with("--")) {
       V = Name.drop_front(2).str();
       if (llvm::StringRef(V).getAsInteger(10, O.Jobs) || O.Jobs == 0)
-        return usageError("invalid value '" + V + "' for -j: expected a positive number");
+        return usageError("invalid value '" + V +
+                          "' for -j: expected a positive number");
     } else if (Name == "--files-from") {
       Ok = Value(O.FilesFrom);
     } else if (Name == "--shard") {
       Ok = Value(V);
       if (Ok) {
         auto [I1, N1] = llvm::StringRef(V).split('/');
-        if (I1.getAsInteger(10, O.ShardIndex) || N1.getAsInteger(10, O.ShardCount) ||
-            O.ShardCount == 0 || O.ShardIndex == 0 || O.ShardIndex > O.ShardCount)
+        if (I1.getAsInteger(10, O.ShardIndex) ||
+            N1.getAsInteger(10, O.ShardCount) || O.ShardCount == 0 ||
+            O.ShardIndex == 0 || O.ShardIndex > O.ShardCount)
           return usageError("invalid value '" + V +
                             "' for --shard: expected I/N with 1 <= I <= N");
       }
@@ -228,7 +233,8 @@ int parse(int Argc, char **Argv, Options &O) {
     } else if (Name == "--clang-format" && O.Command == "fix") {
       Ok = Flag(O.ClangFormat);
     } else {
-      return usageError("unknown option '" + Arg + "' for 'asyncctx " + O.Command + "'");
+      return usageError("unknown option '" + Arg + "' for 'asyncctx " +
+                        O.Command + "'");
     }
     if (!Ok)
       return usageError(HasInline ? "option '" + Name + "' takes no value"
@@ -243,8 +249,8 @@ int capture(llvm::ArrayRef<std::string> Args, std::string &Out,
   llvm::SmallString<128> OutFile, ErrFile;
   llvm::sys::fs::createTemporaryFile("asyncctx-out", "txt", OutFile);
   llvm::sys::fs::createTemporaryFile("asyncctx-err", "txt", ErrFile);
-  std::optional<llvm::StringRef> Redirects[] = {std::nullopt, llvm::StringRef(OutFile),
-                                                llvm::StringRef(ErrFile)};
+  std::optional<llvm::StringRef> Redirects[] = {
+      std::nullopt, llvm::StringRef(OutFile), llvm::StringRef(ErrFile)};
   auto Program = llvm::sys::findProgramByName(Args[0]);
   int RC = -1;
   if (Program) {
@@ -270,7 +276,8 @@ std::string absolute(llvm::StringRef Path) {
 
 std::string gitTopLevel(llvm::StringRef Dir) {
   std::string Out;
-  if (capture({"git", "-C", Dir.str(), "rev-parse", "--show-toplevel"}, Out) != 0)
+  if (capture({"git", "-C", Dir.str(), "rev-parse", "--show-toplevel"}, Out) !=
+      0)
     return "";
   return llvm::StringRef(Out).trim().str();
 }
@@ -281,15 +288,16 @@ bool changedLines(llvm::StringRef Rev,
                   std::string &Error) {
   std::string Top = gitTopLevel(".");
   if (Top.empty()) {
-    Error = "--diff needs a git repository (the current directory is not in one)";
+    Error =
+        "--diff needs a git repository (the current directory is not in one)";
     return false;
   }
   std::string Out, Err;
   if (capture({"git", "-C", Top, "diff", "-U0", "--no-color", "--no-ext-diff",
                "--no-renames", Rev.str(), "--"},
               Out, &Err) != 0) {
-    Error = "git diff " + Rev.str() + " failed: " +
-            llvm::StringRef(Err).split('\n').first.str();
+    Error = "git diff " + Rev.str() +
+            " failed: " + llvm::StringRef(Err).split('\n').first.str();
     return false;
   }
   std::string File;
@@ -298,7 +306,8 @@ bool changedLines(llvm::StringRef Rev,
   for (llvm::StringRef L : Lines) {
     if (L.starts_with("+++ ")) {
       llvm::StringRef P = L.drop_front(4);
-      File = P == "/dev/null" ? "" : absolute(Top + "/" + P.drop_front(2).str());
+      File =
+          P == "/dev/null" ? "" : absolute(Top + "/" + P.drop_front(2).str());
     } else if (L.starts_with("@@ ") && !File.empty()) {
       // @@ -a[,b] +c[,d] @@
       llvm::StringRef Plus = L.split('+').second.split(' ').first;
@@ -314,10 +323,12 @@ bool changedLines(llvm::StringRef Rev,
   return true;
 }
 
-bool readLines(llvm::StringRef Path, std::vector<std::string> &Out, std::string &Error) {
+bool readLines(llvm::StringRef Path, std::vector<std::string> &Out,
+               std::string &Error) {
   auto B = llvm::MemoryBuffer::getFileOrSTDIN(Path);
   if (!B) {
-    Error = "cannot read --files-from '" + Path.str() + "': " + B.getError().message();
+    Error = "cannot read --files-from '" + Path.str() +
+            "': " + B.getError().message();
     return false;
   }
   llvm::SmallVector<llvm::StringRef> Lines;
@@ -376,7 +387,8 @@ int exitCode(const Report &R) {
 
 int runMerge(Options &O) {
   if (O.Files.empty())
-    return usageError("'asyncctx merge' needs at least one --format=json report");
+    return usageError(
+        "'asyncctx merge' needs at least one --format=json report");
   Report R;
   R.Summary.AllowParseErrors = O.AllowParseErrors;
   for (const std::string &F : O.Files) {
@@ -385,16 +397,21 @@ int runMerge(Options &O) {
       return toolError(Error);
   }
   // Findings in shared headers appear in several shards' reports.
-  std::map<std::tuple<std::string, std::string, unsigned, std::string>, Finding> Unique;
+  std::map<std::tuple<std::string, std::string, unsigned, std::string>, Finding>
+      Unique;
   for (Finding &F : R.Findings)
-    Unique.emplace(std::make_tuple(F.Pos.File, F.Check, F.Pos.Offset, F.Message), F);
+    Unique.emplace(
+        std::make_tuple(F.Pos.File, F.Check, F.Pos.Offset, F.Message), F);
   R.Findings.clear();
   for (auto &E : Unique)
     R.Findings.push_back(E.second);
-  std::sort(R.Findings.begin(), R.Findings.end(), [](const Finding &A, const Finding &B) {
-    return std::tie(A.Pos.File, A.Pos.Line, A.Pos.Column, A.Check, A.Message) <
-           std::tie(B.Pos.File, B.Pos.Line, B.Pos.Column, B.Check, B.Message);
-  });
+  std::sort(R.Findings.begin(), R.Findings.end(),
+            [](const Finding &A, const Finding &B) {
+              return std::tie(A.Pos.File, A.Pos.Line, A.Pos.Column, A.Check,
+                              A.Message) < std::tie(B.Pos.File, B.Pos.Line,
+                                                    B.Pos.Column, B.Check,
+                                                    B.Message);
+            });
   if (!O.Root.empty())
     R.Root = absolute(O.Root);
   if (!O.Baseline.empty()) {
@@ -441,7 +458,8 @@ int run(int Argc, char **Argv) {
     return ExitClean;
   }
   if (O.BuildDir.empty())
-    return usageError("missing -p BUILD_DIR (the directory with compile_commands.json)");
+    return usageError(
+        "missing -p BUILD_DIR (the directory with compile_commands.json)");
   if (!O.ExportFixes.empty() && O.DryRun)
     return usageError("--dry-run and --export-fixes cannot be combined");
   if (!O.Analysis.ConfigFile.empty() && !O.Analysis.Config.empty())
@@ -516,7 +534,8 @@ int run(int Argc, char **Argv) {
                       "headers such as <stddef.h>) not found in "
                    << Searched << "; pass --resource-dir\n";
   }
-  O.Analysis.Jobs = O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
+  O.Analysis.Jobs =
+      O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
   O.Analysis.Progress = !O.NoProgress && ::isatty(2);
   O.Analysis.ProgressRoot = O.Root;
 
@@ -539,7 +558,8 @@ int run(int Argc, char **Argv) {
   std::vector<Finding> All = collectFindings(Results);
   assignFingerprints(All, O.Root);
 
-  if (!O.WriteBaseline.empty() && !writeBaseline(O.WriteBaseline, All, O.Root, Error))
+  if (!O.WriteBaseline.empty() &&
+      !writeBaseline(O.WriteBaseline, All, O.Root, Error))
     return toolError(Error);
   for (Finding &F : All) {
     bool Keep = true;
@@ -576,9 +596,10 @@ int run(int Argc, char **Argv) {
     return toolError("configuration errors; no file was changed");
   if (R.Summary.FailedToParse && !O.AllowParseErrors) {
     writeText(llvm::errs(), Report{{}, R.Failed, {}, R.Summary, R.Root});
-    return toolError(llvm::Twine(R.Summary.FailedToParse) +
-                     " translation unit(s) failed to parse; no file was changed "
-                     "(--allow-parse-errors to fix the others)");
+    return toolError(
+        llvm::Twine(R.Summary.FailedToParse) +
+        " translation unit(s) failed to parse; no file was changed "
+        "(--allow-parse-errors to fix the others)");
   }
   FixSettings FS;
   FS.Root = O.Root;
@@ -586,8 +607,9 @@ int run(int Argc, char **Argv) {
   FS.ExportFixes = O.ExportFixes;
   FS.ClangFormat = O.ClangFormat;
   if (O.ClangFormat) {
-    for (std::string Name : {"clang-format-" + std::to_string(LLVM_VERSION_MAJOR),
-                             std::string("clang-format")})
+    for (std::string Name :
+         {"clang-format-" + std::to_string(LLVM_VERSION_MAJOR),
+          std::string("clang-format")})
       if (auto P = llvm::sys::findProgramByName(Name)) {
         FS.ClangFormatBinary = *P;
         break;
@@ -610,11 +632,13 @@ int run(int Argc, char **Argv) {
     writeText(llvm::errs(), U);
   }
   size_t Fixable = R.Findings.size() - Unfixable.size();
-  llvm::errs() << "asyncctx: " << Fixable << " finding" << (Fixable == 1 ? "" : "s")
-               << " with a fix, "
-               << (O.DryRun ? "would change " : !O.ExportFixes.empty() ? "exported for " : "changed ")
-               << FilesChanged << " file" << (FilesChanged == 1 ? "" : "s") << "; "
-               << Unfixable.size() << " without a fix\n";
+  llvm::errs() << "asyncctx: " << Fixable << " finding"
+               << (Fixable == 1 ? "" : "s") << " with a fix, "
+               << (O.DryRun                 ? "would change "
+                   : !O.ExportFixes.empty() ? "exported for "
+                                            : "changed ")
+               << FilesChanged << " file" << (FilesChanged == 1 ? "" : "s")
+               << "; " << Unfixable.size() << " without a fix\n";
   if (Problems || exitCode(R) == ExitError)
     return ExitError;
   if (!Unfixable.empty())

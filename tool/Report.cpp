@@ -61,7 +61,8 @@ void fillLineColumn(Position &P) {
   if (P.File.empty())
     return;
   FileText &T = fileText(P.File);
-  auto It = std::upper_bound(T.LineStarts.begin(), T.LineStarts.end(), P.Offset);
+  auto It =
+      std::upper_bound(T.LineStarts.begin(), T.LineStarts.end(), P.Offset);
   unsigned Line = It - T.LineStarts.begin();
   P.Line = Line;
   P.Column = P.Offset - T.LineStarts[Line - 1] + 1;
@@ -87,7 +88,8 @@ static auto sortKey(const Finding &F) {
 std::vector<Finding> collectFindings(std::vector<TUResult> &Results) {
   // A finding in a header reached from several TUs is one finding; the first
   // TU (in sorted order) that reports it provides notes and edits.
-  std::map<std::tuple<std::string, std::string, unsigned, std::string>, Finding> Unique;
+  std::map<std::tuple<std::string, std::string, unsigned, std::string>, Finding>
+      Unique;
   // Edits are united: TUs that configure the fix differently (FixAdapter in
   // their own .clang-tidy) must surface as a conflict, not as a silent choice.
   for (TUResult &R : Results)
@@ -95,7 +97,8 @@ std::vector<Finding> collectFindings(std::vector<TUResult> &Results) {
       auto [It, New] = Unique.emplace(
           std::make_tuple(F.Check, F.Pos.File, F.Pos.Offset, F.Message), F);
       if (!New)
-        It->second.Edits.insert(It->second.Edits.end(), F.Edits.begin(), F.Edits.end());
+        It->second.Edits.insert(It->second.Edits.end(), F.Edits.begin(),
+                                F.Edits.end());
     }
   std::vector<Finding> Out;
   for (auto &Entry : Unique) {
@@ -225,7 +228,8 @@ void writeJSON(llvm::raw_ostream &OS, const Report &R) {
     llvm::json::Array Errors;
     for (const Finding &E : T->Errors)
       Errors.push_back(findingJSON(E, R.Root));
-    Failed.push_back(llvm::json::Object{{"file", T->File}, {"errors", std::move(Errors)}});
+    Failed.push_back(
+        llvm::json::Object{{"file", T->File}, {"errors", std::move(Errors)}});
   }
   llvm::json::Array ToolErrors;
   for (const std::string &E : R.Summary.ToolErrors)
@@ -287,17 +291,20 @@ static bool readFinding(const llvm::json::Value &V, Finding &F) {
 bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
   auto Buffer = llvm::MemoryBuffer::getFileOrSTDIN(Path);
   if (!Buffer) {
-    Error = "cannot read report '" + Path.str() + "': " + Buffer.getError().message();
+    Error = "cannot read report '" + Path.str() +
+            "': " + Buffer.getError().message();
     return false;
   }
   auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
   if (!Parsed) {
-    Error = "malformed report '" + Path.str() + "': " + llvm::toString(Parsed.takeError());
+    Error = "malformed report '" + Path.str() +
+            "': " + llvm::toString(Parsed.takeError());
     return false;
   }
   const llvm::json::Object *Doc = Parsed->getAsObject();
   const llvm::json::Array *Findings = Doc ? Doc->getArray("findings") : nullptr;
-  if (!Findings || Doc->getString("tool") != std::optional<llvm::StringRef>("asyncctx")) {
+  if (!Findings ||
+      Doc->getString("tool") != std::optional<llvm::StringRef>("asyncctx")) {
     Error = "'" + Path.str() + "' is not an asyncctx --format=json report";
     return false;
   }
@@ -312,7 +319,8 @@ bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
     Into.Findings.push_back(std::move(F));
   }
   if (const llvm::json::Object *S = Doc->getObject("summary")) {
-    Into.Summary.TranslationUnits += S->getInteger("translation_units").value_or(0);
+    Into.Summary.TranslationUnits +=
+        S->getInteger("translation_units").value_or(0);
     Into.Summary.Analysed += S->getInteger("analysed").value_or(0);
     Into.Summary.FailedToParse += S->getInteger("failed_to_parse").value_or(0);
     Into.Summary.Suppressed += S->getInteger("suppressed").value_or(0);
@@ -401,7 +409,8 @@ std::string relativeURI(llvm::StringRef Rel) {
 llvm::json::Object artifact(llvm::StringRef File, llvm::StringRef Root) {
   std::string Rel = relativePath(File, Root);
   if (Rel != File)
-    return llvm::json::Object{{"uri", relativeURI(Rel)}, {"uriBaseId", "SRCROOT"}};
+    return llvm::json::Object{{"uri", relativeURI(Rel)},
+                              {"uriBaseId", "SRCROOT"}};
   return llvm::json::Object{{"uri", fileURI(File)}};
 }
 
@@ -439,13 +448,14 @@ void writeSARIF(llvm::raw_ostream &OS, const Report &R) {
       Rule["name"] = Info->Name;
       Rule["shortDescription"] = llvm::json::Object{{"text", Info->Short}};
       Rule["fullDescription"] = llvm::json::Object{{"text", Info->Full}};
-      Rule["help"] = llvm::json::Object{{"text", Info->Help}, {"markdown", Info->Help}};
+      Rule["help"] =
+          llvm::json::Object{{"text", Info->Help}, {"markdown", Info->Help}};
     } else {
       Rule["shortDescription"] = llvm::json::Object{{"text", Id}};
     }
     Rule["defaultConfiguration"] = llvm::json::Object{{"level", "warning"}};
-    Rule["properties"] =
-        llvm::json::Object{{"tags", llvm::json::Array{"concurrency", "correctness"}}};
+    Rule["properties"] = llvm::json::Object{
+        {"tags", llvm::json::Array{"concurrency", "correctness"}}};
     RulesJSON.push_back(std::move(Rule));
   }
 
@@ -458,8 +468,8 @@ void writeSARIF(llvm::raw_ostream &OS, const Report &R) {
         {"ruleIndex", Index},
         {"level", F.Level == "error" ? "error" : "warning"},
         {"message", llvm::json::Object{{"text", F.Message}}},
-        {"locations",
-         llvm::json::Array{llvm::json::Object{{"physicalLocation", physical(F.Pos, R.Root)}}}}};
+        {"locations", llvm::json::Array{llvm::json::Object{
+                          {"physicalLocation", physical(F.Pos, R.Root)}}}}};
     if (!F.Fingerprint.empty())
       Result["partialFingerprints"] =
           llvm::json::Object{{"asyncctxFingerprint/v1", F.Fingerprint}};
@@ -476,13 +486,13 @@ void writeSARIF(llvm::raw_ostream &OS, const Report &R) {
     if (!F.Edits.empty()) {
       std::map<std::string, llvm::json::Array> ByFile;
       for (const Edit &E : F.Edits) {
-        Position Start = at(E.File, E.Offset), End = at(E.File, E.Offset + E.Length);
+        Position Start = at(E.File, E.Offset),
+                 End = at(E.File, E.Offset + E.Length);
         ByFile[E.File].push_back(llvm::json::Object{
-            {"deletedRegion",
-             llvm::json::Object{{"startLine", Start.Line},
-                                {"startColumn", Start.Column},
-                                {"endLine", End.Line},
-                                {"endColumn", End.Column}}},
+            {"deletedRegion", llvm::json::Object{{"startLine", Start.Line},
+                                                 {"startColumn", Start.Column},
+                                                 {"endLine", End.Line},
+                                                 {"endColumn", End.Column}}},
             {"insertedContent", llvm::json::Object{{"text", E.Text}}}});
       }
       llvm::json::Array Changes;
@@ -491,7 +501,8 @@ void writeSARIF(llvm::raw_ostream &OS, const Report &R) {
             {"artifactLocation", artifact(Entry.first, R.Root)},
             {"replacements", std::move(Entry.second)}});
       Result["fixes"] = llvm::json::Array{llvm::json::Object{
-          {"description", llvm::json::Object{{"text", "Wrap in the context adapter"}}},
+          {"description",
+           llvm::json::Object{{"text", "Wrap in the context adapter"}}},
           {"artifactChanges", std::move(Changes)}}};
     }
     Results.push_back(std::move(Result));
@@ -506,8 +517,8 @@ void writeSARIF(llvm::raw_ostream &OS, const Report &R) {
     Notifications.push_back(llvm::json::Object{
         {"level", "error"},
         {"message", llvm::json::Object{{"text", Text}}},
-        {"locations",
-         llvm::json::Array{llvm::json::Object{{"physicalLocation", physical(P, R.Root)}}}}});
+        {"locations", llvm::json::Array{llvm::json::Object{
+                          {"physicalLocation", physical(P, R.Root)}}}}});
   }
   for (const std::string &E : R.ConfigErrors)
     Notifications.push_back(llvm::json::Object{
@@ -550,10 +561,11 @@ bool writeBaseline(llvm::StringRef Path, const std::vector<Finding> &Findings,
                    llvm::StringRef Root, std::string &Error) {
   llvm::json::Array Entries;
   for (const Finding &F : Findings)
-    Entries.push_back(llvm::json::Object{{"fingerprint", F.Fingerprint},
-                                         {"check", F.Check},
-                                         {"path", relativePath(F.Pos.File, Root)},
-                                         {"message", F.Message}});
+    Entries.push_back(
+        llvm::json::Object{{"fingerprint", F.Fingerprint},
+                           {"check", F.Check},
+                           {"path", relativePath(F.Pos.File, Root)},
+                           {"message", F.Message}});
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC);
   if (EC) {
@@ -572,24 +584,29 @@ bool readBaseline(llvm::StringRef Path, std::multiset<std::string> &Out,
                   std::string &Error) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer) {
-    Error = "cannot read baseline '" + Path.str() + "': " + Buffer.getError().message();
+    Error = "cannot read baseline '" + Path.str() +
+            "': " + Buffer.getError().message();
     return false;
   }
   auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
   if (!Parsed) {
-    Error = "malformed baseline '" + Path.str() + "': " + llvm::toString(Parsed.takeError());
+    Error = "malformed baseline '" + Path.str() +
+            "': " + llvm::toString(Parsed.takeError());
     return false;
   }
   const llvm::json::Object *Doc = Parsed->getAsObject();
   const llvm::json::Array *Entries = Doc ? Doc->getArray("findings") : nullptr;
-  if (!Entries || Doc->getString("tool") != std::optional<llvm::StringRef>("asyncctx-baseline")) {
-    Error = "malformed baseline '" + Path.str() + "': not written by --write-baseline";
+  if (!Entries || Doc->getString("tool") !=
+                      std::optional<llvm::StringRef>("asyncctx-baseline")) {
+    Error = "malformed baseline '" + Path.str() +
+            "': not written by --write-baseline";
     return false;
   }
   for (const llvm::json::Value &V : *Entries) {
     const llvm::json::Object *O = V.getAsObject();
     if (!O || !O->getString("fingerprint")) {
-      Error = "malformed baseline '" + Path.str() + "': entry without a fingerprint";
+      Error = "malformed baseline '" + Path.str() +
+              "': entry without a fingerprint";
       return false;
     }
     Out.insert(O->getString("fingerprint")->str());

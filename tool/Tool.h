@@ -9,8 +9,8 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
-#include <memory>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -57,22 +57,23 @@ struct Finding {
 struct TUResult {
   std::string File;
   bool Analysed = false;
-  bool Failed = false;               ///< did not parse
-  std::vector<Finding> Findings;     ///< check diagnostics
-  std::vector<Finding> Errors;       ///< compiler errors
+  bool Failed = false;           ///< did not parse
+  std::vector<Finding> Findings; ///< check diagnostics
+  std::vector<Finding> Errors;   ///< compiler errors
   std::vector<std::string> ConfigErrors;
 };
 
 /// Settings that decide how each translation unit is analysed.
 struct AnalysisSettings {
-  std::string ConfigFile;          ///< --config-file
-  std::string Config;              ///< --config
-  std::string Checks;              ///< --checks, appended to the defaults
+  std::string ConfigFile; ///< --config-file
+  std::string Config;     ///< --config
+  std::string Checks;     ///< --checks, appended to the defaults
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
-  std::string ResourceDir;         ///< resolved, may be empty
+  std::string ResourceDir; ///< resolved, may be empty
   unsigned Jobs = 1;
   bool Progress = false;
-  std::string ProgressRoot;        ///< paths in the progress line are shown relative to it
+  std::string
+      ProgressRoot; ///< paths in the progress line are shown relative to it
 };
 
 /// A loaded compilation database.
@@ -84,15 +85,17 @@ struct Database {
 
 /// Loads BUILD_DIR/compile_commands.json (or the file itself); on failure
 /// returns null and sets \p Error to a one-line message.
-std::unique_ptr<Database> loadDatabase(llvm::StringRef Path, std::string &Error);
+std::unique_ptr<Database> loadDatabase(llvm::StringRef Path,
+                                       std::string &Error);
 std::vector<std::string> allFiles(const Database &DB);
 bool inDatabase(const Database &DB, llvm::StringRef File);
 std::string databasePath(const Database &DB);
 
 /// Checks every .clang-tidy that clang-tidy would read for \p Files (and the
 /// --config-file); returns one-line errors.
-std::vector<std::string> validateConfiguration(const std::vector<std::string> &Files,
-                                               const AnalysisSettings &S);
+std::vector<std::string>
+validateConfiguration(const std::vector<std::string> &Files,
+                      const AnalysisSettings &S);
 
 /// Names of the checks the tool runs (after --checks), for --list-checks.
 std::vector<std::string> enabledChecks(const AnalysisSettings &S);
@@ -118,8 +121,8 @@ struct RunSummary {
 };
 
 struct Report {
-  std::vector<Finding> Findings;   ///< reported (not suppressed), sorted
-  std::vector<TUResult *> Failed;  ///< TUs that did not parse
+  std::vector<Finding> Findings;  ///< reported (not suppressed), sorted
+  std::vector<TUResult *> Failed; ///< TUs that did not parse
   std::vector<std::string> ConfigErrors;
   RunSummary Summary;
   std::string Root; ///< project root: relative paths and fingerprints
