@@ -74,7 +74,7 @@ Value functionJSON(const FunctionFacts &F, FileTable &Files) {
     O["calls"] = std::move(Calls);
   }
   if (!F.Overrides.empty())
-    O["overrides"] = Array(F.Overrides.begin(), F.Overrides.end());
+    O["overrides"] = Array(F.Overrides);
   if (!F.Forwards.empty()) {
     Array Forwards;
     for (const ForwardFact &W : F.Forwards)

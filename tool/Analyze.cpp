@@ -15,6 +15,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "checks/WholeProgram.h"
 #include "tool/Tool.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticIDs.h"
@@ -336,6 +337,18 @@ void addEdits(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir,
                      R.getLength(), R.getReplacementText().str()});
 }
 
+/// Collects what the checks contribute to the whole program.
+class UnitCollector : public FactsSink {
+public:
+  void addUnit(UnitFacts Unit) override { Units.push_back(std::move(Unit)); }
+  unsigned addCandidate(Candidate C) override {
+    Candidates.push_back(std::move(C));
+    return Candidates.size() - 1;
+  }
+  std::vector<UnitFacts> Units;
+  std::vector<Candidate> Candidates;
+};
+
 TUResult analyseOne(const Database &D, const std::string &File,
                     const AnalysisSettings &S) {
   TUResult Result;
@@ -380,6 +393,13 @@ TUResult analyseOne(const Database &D, const std::string &File,
         });
   }
 
+  // Whole-program analysis: the checks hand this unit's facts and candidates
+  // to a sink installed on this thread for the run.
+  UnitCollector Collector;
+  std::optional<FactsSink::Scope> CollectInto;
+  if (S.WholeProgram)
+    CollectInto.emplace(&Collector);
+
   ClangTidyDiagnosticConsumer Consumer(Context);
 #if LLVM_VERSION_MAJOR >= 21
   auto DiagOpts = std::make_unique<DiagnosticOptions>();
@@ -418,7 +438,21 @@ TUResult analyseOne(const Database &D, const std::string &File,
       }
       continue;
     }
+    // A candidate's provisional diagnostic: the solve decides it.
+    if (std::optional<unsigned> Id = parseCandidateMarker(F.Message);
+        Id && *Id < Collector.Candidates.size()) {
+      llvm::sort(F.Edits);
+      F.Edits.erase(std::unique(F.Edits.begin(), F.Edits.end()), F.Edits.end());
+      Result.Candidates.emplace_back(std::move(F), Collector.Candidates[*Id]);
+      continue;
+    }
     Result.Findings.push_back(std::move(F));
+  }
+  Result.Facts.File = File;
+  for (UnitFacts &Unit : Collector.Units) {
+    llvm::append_range(Result.Facts.FileHashes, Unit.FileHashes);
+    std::move(Unit.Functions.begin(), Unit.Functions.end(),
+              std::back_inserter(Result.Facts.Functions));
   }
   Result.ConfigErrors.assign(ConfigErrors.begin(), ConfigErrors.end());
   if (Status != 0 && Result.Errors.empty() && Result.ConfigErrors.empty()) {

@@ -31,6 +31,8 @@ constexpr int ExitClean = 0, ExitFindings = 1, ExitError = 2;
 const char *Usage = R"(usage: asyncctx check -p BUILD_DIR [options] [FILES...]
        asyncctx fix   -p BUILD_DIR [options] [FILES...]
        asyncctx merge [--format=F] [-o FILE] REPORT.json...
+       asyncctx facts -p BUILD_DIR -o FILE [options] [FILES...]
+       asyncctx boundaries -p BUILD_DIR [--format=text|json] [FILES...]
 
 Runs the asyncctx clang-tidy checks over the translation units of a
 compilation database (BUILD_DIR/compile_commands.json).
@@ -52,6 +54,15 @@ Configuration (as clang-tidy):
   --list-checks           print the enabled checks and exit
   (asyncctx --print-resource-dir prints the resource directory found)
 
+Whole-program analysis (docs/whole-program.md):
+  --per-tu                analyse each translation unit alone: no facts, no
+                          solve across translation units
+  facts                   write the program's facts for the clang-tidy plugin
+                          (check option FactsFile)
+  boundaries              list every inferred boundary with its evidence
+  A sharded check writes its facts and undecided candidates into its
+  --format=json report; 'merge' solves them with the other shards'.
+
 Reporting (check, merge):
   --format text|json|sarif  report format (default: text)
   -o, --output FILE       write the report to FILE instead of standard output
@@ -62,7 +73,7 @@ Reporting (check, merge):
                           the run exit 2 (it is still reported and counted)
   --no-progress           no progress line (it is only shown on a terminal)
 
-Fixing (fix):
+Fixing (fix, and merge for --export-fixes):
   --dry-run               print a unified diff, change nothing
   --export-fixes FILE     write clang-apply-replacements YAML, change nothing
   --root DIR              never edit outside DIR (default: git top level, or .)
@@ -74,6 +85,7 @@ tool error, or a translation unit that failed to parse.
 
 struct Options {
   std::string Command;
+  bool PerTU = false;
   std::string BuildDir;
   std::vector<std::string> Files;
   std::string FilesFrom;
@@ -121,7 +133,8 @@ int parse(int Argc, char **Argv, Options &O) {
     llvm::outs() << "asyncctx " << ASYNCCTX_VERSION << "\n";
     return ExitClean;
   }
-  if (Cmd != "check" && Cmd != "fix" && Cmd != "merge")
+  if (Cmd != "check" && Cmd != "fix" && Cmd != "merge" && Cmd != "facts" &&
+      Cmd != "boundaries")
     return usageError("unknown command '" + Cmd + "'");
   O.Command = Cmd.str();
   bool OnlyFiles = false;
@@ -226,7 +239,10 @@ int parse(int Argc, char **Argv, Options &O) {
       Ok = Flag(O.NoProgress);
     } else if (Name == "--dry-run" && O.Command == "fix") {
       Ok = Flag(O.DryRun);
-    } else if (Name == "--export-fixes" && O.Command == "fix") {
+    } else if (Name == "--per-tu" && O.Command != "merge") {
+      Ok = Flag(O.PerTU);
+    } else if (Name == "--export-fixes" &&
+               (O.Command == "fix" || O.Command == "merge")) {
       Ok = Value(O.ExportFixes);
     } else if (Name == "--root") {
       Ok = Value(O.Root);
@@ -396,6 +412,13 @@ int runMerge(Options &O) {
     if (!readJSONReport(F, R, Error))
       return toolError(Error);
   }
+  // The shards' candidates, decided against all their facts together.
+  std::vector<Finding> Decided;
+  decideCandidates(R.Units, R.Candidates, Decided);
+  assignFingerprints(Decided, R.Root);
+  llvm::append_range(R.Findings, Decided);
+  R.Units.clear();
+  R.Candidates.clear();
   // Findings in shared headers appear in several shards' reports.
   std::map<std::tuple<std::string, std::string, unsigned, std::string>, Finding>
       Unique;
@@ -430,6 +453,14 @@ int runMerge(Options &O) {
       }
     }
     R.Findings = std::move(Kept);
+  }
+  if (!O.ExportFixes.empty()) {
+    FixSettings FS;
+    FS.Root = R.Root;
+    FS.ExportFixes = O.ExportFixes;
+    unsigned FilesChanged = 0;
+    if (applyFixes(R.Findings, FS, llvm::outs(), FilesChanged))
+      return ExitError;
   }
   if (int RC = emit(O, R))
     return RC;
@@ -539,9 +570,44 @@ int run(int Argc, char **Argv) {
   O.Analysis.Progress = !O.NoProgress && ::isatty(2);
   O.Analysis.ProgressRoot = O.Root;
 
+  O.Analysis.WholeProgram = !O.PerTU;
   std::vector<TUResult> Results = analyse(*DB, Files, O.Analysis);
 
+  // Whole program: one solve over every unit's facts decides the
+  // candidates; a shard leaves them to `asyncctx merge`.
+  std::vector<UnitFacts> Units;
+  std::vector<std::pair<Finding, Candidate>> Candidates;
+  takeProgram(Results, Units, Candidates);
+  if (O.Command == "facts" || O.Command == "boundaries") {
+    for (const TUResult &T : Results)
+      if (T.Failed && !O.AllowParseErrors)
+        return toolError("'" + T.File +
+                         "' failed to parse; its facts would be missing "
+                         "(--allow-parse-errors to go on)");
+    if (O.Command == "boundaries") {
+      writeBoundaries(llvm::outs(), Units, O.Format, O.Root);
+      return ExitClean;
+    }
+    if (O.Output.empty() || O.Output == "-") {
+      writeFactsFile(llvm::outs(), std::move(Units));
+      return ExitClean;
+    }
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(O.Output, EC);
+    if (EC)
+      return toolError("cannot write facts '" + O.Output +
+                       "': " + EC.message());
+    writeFactsFile(OS, std::move(Units));
+    return ExitClean;
+  }
   Report R;
+  if (O.ShardCount) {
+    R.Units = std::move(Units);
+    R.Candidates = std::move(Candidates);
+  } else {
+    Results.emplace_back();
+    decideCandidates(Units, Candidates, Results.back().Findings);
+  }
   R.Root = O.Root;
   R.Summary.TranslationUnits = Files.size();
   R.Summary.AllowParseErrors = O.AllowParseErrors;

@@ -236,6 +236,18 @@ void writeJSON(llvm::raw_ostream &OS, const Report &R) {
     ToolErrors.push_back(E);
   for (const std::string &E : R.ConfigErrors)
     ToolErrors.push_back(E);
+  // A shard's facts and undecided candidates, for `asyncctx merge`.
+  llvm::json::Object Program;
+  if (!R.Units.empty() || !R.Candidates.empty()) {
+    llvm::json::Array Units, Candidates;
+    for (const UnitFacts &U : R.Units)
+      Units.push_back(toJSON(U));
+    for (const auto &[F, C] : R.Candidates)
+      Candidates.push_back(llvm::json::Object{
+          {"finding", findingJSON(F, R.Root)}, {"candidate", toJSON(C)}});
+    Program["units"] = std::move(Units);
+    Program["candidates"] = std::move(Candidates);
+  }
   llvm::json::Object Doc{
       {"version", 1},
       {"tool", "asyncctx"},
@@ -249,6 +261,8 @@ void writeJSON(llvm::raw_ostream &OS, const Report &R) {
                           {"failed_to_parse", R.Summary.FailedToParse},
                           {"findings", R.Findings.size()},
                           {"suppressed", R.Summary.Suppressed}}}};
+  if (!Program.empty())
+    Doc["program"] = std::move(Program);
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))) << "\n";
 }
 
@@ -324,6 +338,33 @@ bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
     Into.Summary.Analysed += S->getInteger("analysed").value_or(0);
     Into.Summary.FailedToParse += S->getInteger("failed_to_parse").value_or(0);
     Into.Summary.Suppressed += S->getInteger("suppressed").value_or(0);
+  }
+  if (const llvm::json::Object *Program = Doc->getObject("program")) {
+    llvm::json::Path::Root Root("program");
+    const llvm::json::Array *Units = Program->getArray("units");
+    const llvm::json::Array *Candidates = Program->getArray("candidates");
+    for (size_t I = 0; Units && I < Units->size(); ++I) {
+      UnitFacts U;
+      if (!fromJSON((*Units)[I], U, Root.field("units").index(I))) {
+        Error = "malformed facts in '" + Path.str() +
+                "': " + llvm::toString(Root.getError());
+        return false;
+      }
+      Into.Units.push_back(std::move(U));
+    }
+    for (size_t I = 0; Candidates && I < Candidates->size(); ++I) {
+      const llvm::json::Object *O = (*Candidates)[I].getAsObject();
+      Finding F;
+      Candidate C;
+      if (!O || !O->get("finding") || !readFinding(*O->get("finding"), F) ||
+          !O->get("candidate") ||
+          !fromJSON(*O->get("candidate"), C,
+                    Root.field("candidates").index(I))) {
+        Error = "malformed candidate in '" + Path.str() + "'";
+        return false;
+      }
+      Into.Candidates.emplace_back(std::move(F), std::move(C));
+    }
   }
   if (const llvm::json::Array *Errors = Doc->getArray("tool_errors"))
     for (const llvm::json::Value &E : *Errors)

@@ -7,6 +7,7 @@
 #ifndef ASYNCCTX_TOOL_TOOL_H
 #define ASYNCCTX_TOOL_TOOL_H
 
+#include "checks/ProgramFacts.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
@@ -61,6 +62,11 @@ struct TUResult {
   std::vector<Finding> Findings; ///< check diagnostics
   std::vector<Finding> Errors;   ///< compiler errors
   std::vector<std::string> ConfigErrors;
+  /// Whole-program analysis: the unit's facts, and its candidate findings
+  /// (the provisional finding, with its position and fix-its, and what the
+  /// solve decides).
+  UnitFacts Facts;
+  std::vector<std::pair<Finding, Candidate>> Candidates;
 };
 
 /// Settings that decide how each translation unit is analysed.
@@ -74,6 +80,8 @@ struct AnalysisSettings {
   bool Progress = false;
   std::string
       ProgressRoot; ///< paths in the progress line are shown relative to it
+  /// Collect facts and candidates for a whole-program solve (--per-tu: off).
+  bool WholeProgram = true;
 };
 
 /// A loaded compilation database.
@@ -126,7 +134,31 @@ struct Report {
   std::vector<std::string> ConfigErrors;
   RunSummary Summary;
   std::string Root; ///< project root: relative paths and fingerprints
+  /// A shard's report: the facts and undecided candidates that `merge`
+  /// solves (empty once decided).
+  std::vector<UnitFacts> Units;
+  std::vector<std::pair<Finding, Candidate>> Candidates;
 };
+
+//===--- Whole program ----------------------------------------------------===//
+
+/// Moves the facts and candidates of \p Results into \p Units and
+/// \p Candidates, ordered by translation unit.
+void takeProgram(std::vector<TUResult> &Results, std::vector<UnitFacts> &Units,
+                 std::vector<std::pair<Finding, Candidate>> &Candidates);
+
+/// Solves \p Units and appends the findings \p Candidates decide to
+/// \p Findings (positions filled; duplicates are left to the caller).
+void decideCandidates(const std::vector<UnitFacts> &Units,
+                      const std::vector<std::pair<Finding, Candidate>> &Candidates,
+                      std::vector<Finding> &Findings);
+
+/// `asyncctx facts`: the facts file the clang-tidy plugin reads.
+void writeFactsFile(llvm::raw_ostream &OS, std::vector<UnitFacts> Units);
+
+/// `asyncctx boundaries`: every inferred boundary with its evidence.
+void writeBoundaries(llvm::raw_ostream &OS, const std::vector<UnitFacts> &Units,
+                     llvm::StringRef Format, llvm::StringRef Root);
 
 /// Merges per-TU findings (dedup across TUs), fills line/column, sorts.
 std::vector<Finding> collectFindings(std::vector<TUResult> &Results);

@@ -1,0 +1,5 @@
+#pragma once
+#include "pool.h"
+#include <string>
+
+void handle_request(WorkerPool &Pool, const std::string &Body);

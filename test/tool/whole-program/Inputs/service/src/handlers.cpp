@@ -1,0 +1,13 @@
+#include "handlers.h"
+#include "log.h"
+#include <future>
+#include <thread>
+
+void handle_request(WorkerPool &Pool, const std::string &Body) {
+  log_line("received " + Body);
+  std::thread Parser([Body] { log_line("parsed " + Body); });
+  auto Stored = std::async(std::launch::async, [Body] { log_line("stored " + Body); });
+  Pool.submit([Body] { log_line("indexed " + Body); });
+  Parser.join();
+  Stored.wait();
+}

@@ -1,0 +1,157 @@
+//===--- WholeProgram.cpp - asyncctx standalone tool ----------------------===//
+//
+// The solve after the last translation unit (docs/whole-program.md): the
+// units' facts, ordered by translation unit so that every run (sharded or
+// not) sees the same first definition of a function, decide the candidates.
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/ProgramSolver.h"
+#include "tool/Tool.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+
+namespace asyncctx::tool {
+
+void takeProgram(std::vector<TUResult> &Results, std::vector<UnitFacts> &Units,
+                 std::vector<std::pair<Finding, Candidate>> &Candidates) {
+  for (TUResult &R : Results) {
+    if (!R.Facts.File.empty())
+      Units.push_back(std::move(R.Facts));
+    std::move(R.Candidates.begin(), R.Candidates.end(),
+              std::back_inserter(Candidates));
+    R.Facts = UnitFacts();
+    R.Candidates.clear();
+  }
+}
+
+/// The units in translation-unit order, whatever order the shards came in.
+static std::vector<const FunctionFacts *>
+orderedFunctions(const std::vector<UnitFacts> &Units) {
+  std::vector<const UnitFacts *> Ordered;
+  for (const UnitFacts &U : Units)
+    Ordered.push_back(&U);
+  llvm::stable_sort(Ordered, [](const UnitFacts *A, const UnitFacts *B) {
+    return A->File < B->File;
+  });
+  std::vector<const FunctionFacts *> Functions;
+  for (const UnitFacts *U : Ordered)
+    for (const FunctionFacts &F : U->Functions)
+      Functions.push_back(&F);
+  return Functions;
+}
+
+static Position positionOf(const FactLocation &L) {
+  Position P;
+  P.File = L.File;
+  P.Offset = L.Offset;
+  fillLineColumn(P);
+  return P;
+}
+
+void decideCandidates(
+    const std::vector<UnitFacts> &Units,
+    const std::vector<std::pair<Finding, Candidate>> &Candidates,
+    std::vector<Finding> &Findings) {
+  if (Candidates.empty())
+    return;
+  ProgramSolution Solution(orderedFunctions(Units));
+  for (const auto &[Provisional, C] : Candidates) {
+    std::optional<Decision> D = decide(C, Solution);
+    if (!D)
+      continue;
+    Finding F = Provisional;
+    F.Message = D->Message;
+    fillLineColumn(F.Pos);
+    F.Notes.clear();
+    for (const NoteFact &N : D->Notes)
+      F.Notes.push_back({N.Message, positionOf(N.Loc)});
+    Findings.push_back(std::move(F));
+  }
+}
+
+void writeFactsFile(llvm::raw_ostream &OS, std::vector<UnitFacts> Units) {
+  llvm::stable_sort(Units, [](const UnitFacts &A, const UnitFacts &B) {
+    return A.File < B.File;
+  });
+  FactsFile File;
+  File.Units = std::move(Units);
+  // Compact: facts files of large programs are read by every clang-tidy run.
+  OS << toJSON(File) << "\n";
+}
+
+static llvm::json::Object noteJSON(const NoteFact &N, llvm::StringRef Root) {
+  Position P = positionOf(N.Loc);
+  return llvm::json::Object{{"message", N.Message},
+                            {"file", relativePath(P.File, Root)},
+                            {"line", P.Line},
+                            {"column", P.Column}};
+}
+
+static void writeNoteText(llvm::raw_ostream &OS, const NoteFact &N,
+                          llvm::StringRef Root) {
+  Position P = positionOf(N.Loc);
+  OS << "  " << relativePath(P.File, Root) << ":" << P.Line << ":" << P.Column
+     << ": " << N.Message << "\n";
+}
+
+void writeBoundaries(llvm::raw_ostream &OS, const std::vector<UnitFacts> &Units,
+                     llvm::StringRef Format, llvm::StringRef Root) {
+  ProgramSolution Solution(orderedFunctions(Units));
+  std::vector<InferredBoundary> All = Solution.inferredBoundaries();
+  // The `Boundaries` option entry that pins each one (`name@N`).
+  auto Entry = [](const InferredBoundary &B) {
+    return B.Name + "@" + std::to_string(B.Param);
+  };
+  if (Format == "json") {
+    llvm::json::Array Boundaries;
+    for (const InferredBoundary &B : All) {
+      Position P = positionOf(B.Loc);
+      llvm::json::Array Evidence;
+      for (const NoteFact &N : B.Evidence)
+        Evidence.push_back(noteJSON(N, Root));
+      llvm::json::Object O{{"name", B.Name},
+                           {"parameter", B.Param},
+                           {"option", Entry(B)},
+                           {"file", relativePath(P.File, Root)},
+                           {"line", P.Line},
+                           {"column", P.Column},
+                           {"evidence", std::move(Evidence)}};
+      if (!B.Queue.empty())
+        O["queue"] = B.Queue;
+      if (B.TakenOut)
+        O["taken_out"] = noteJSON(*B.TakenOut, Root);
+      if (B.RunBy)
+        O["run_by"] = noteJSON(*B.RunBy, Root);
+      Boundaries.push_back(std::move(O));
+    }
+    OS << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{
+                                     {"version", 1},
+                                     {"boundaries", std::move(Boundaries)}}))
+       << "\n";
+    return;
+  }
+  std::string Pinned;
+  for (const InferredBoundary &B : All) {
+    Position P = positionOf(B.Loc);
+    OS << relativePath(P.File, Root) << ":" << P.Line << ":" << P.Column
+       << ": '" << B.Name << "' parameter " << B.Param << " is a boundary"
+       << (B.Queue.empty() ? "" : " (through the queue '" + B.Queue + "')")
+       << "\n";
+    for (const NoteFact &N : B.Evidence)
+      writeNoteText(OS, N, Root);
+    if (B.RunBy)
+      writeNoteText(OS, *B.RunBy, Root);
+    Pinned += (Pinned.empty() ? "" : ";") + Entry(B);
+  }
+  if (All.empty()) {
+    OS << "no inferred boundaries\n";
+    return;
+  }
+  OS << "\nTo pin them in .clang-tidy:\n"
+     << "  CheckOptions:\n"
+     << "    asyncctx-callback-without-context.Boundaries: '" << Pinned
+     << "'\n";
+}
+
+} // namespace asyncctx::tool
