@@ -341,11 +341,12 @@ bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
   }
   if (const llvm::json::Object *Program = Doc->getObject("program")) {
     llvm::json::Path::Root Root("program");
+    llvm::json::Path Section(Root);
     const llvm::json::Array *Units = Program->getArray("units");
     const llvm::json::Array *Candidates = Program->getArray("candidates");
     for (size_t I = 0; Units && I < Units->size(); ++I) {
       UnitFacts U;
-      if (!fromJSON((*Units)[I], U, Root.field("units").index(I))) {
+      if (!fromJSON((*Units)[I], U, Section.field("units").index(I))) {
         Error = "malformed facts in '" + Path.str() +
                 "': " + llvm::toString(Root.getError());
         return false;
@@ -359,7 +360,7 @@ bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
       if (!O || !O->get("finding") || !readFinding(*O->get("finding"), F) ||
           !O->get("candidate") ||
           !fromJSON(*O->get("candidate"), C,
-                    Root.field("candidates").index(I))) {
+                    Section.field("candidates").index(I))) {
         Error = "malformed candidate in '" + Path.str() + "'";
         return false;
       }
