@@ -24,18 +24,22 @@ AST_POLYMORPHIC_MATCHER_P(crossesAsyncBoundary,
 
 } // namespace
 
+/// A header option as IncludeInserter takes it: `<h>` stays angled, anything
+/// else is quoted by IncludeInserter, so quotes a user wrote are dropped.
+static std::string headerOption(StringRef Header) {
+  if (Header.size() >= 2 && Header.starts_with("\"") && Header.ends_with("\""))
+    Header = Header.drop_front().drop_back();
+  return Header.str();
+}
+
 CallbackWithoutContextCheck::CallbackWithoutContextCheck(
     StringRef Name, tidy::ClangTidyContext *Context)
     : AsyncctxCheck(Name, Context), StrictMode(readBool("StrictMode", false)),
-      FixAdapter(Options.get("FixAdapter", "asyncctx::wrap")), FixHeader([&] {
-        // IncludeInserter quotes a header unless it is in angle brackets;
-        // accept the quotes a user may write as well.
-        StringRef Header = Options.get("FixHeader", "<asyncctx/asyncctx.hpp>");
-        if (Header.size() >= 2 && Header.starts_with("\"") &&
-            Header.ends_with("\""))
-          Header = Header.drop_front().drop_back();
-        return Header.str();
-      }()),
+      FixAdapter(Options.get("FixAdapter", "asyncctx::wrap")),
+      FixHeader(
+          headerOption(Options.get("FixHeader", "<asyncctx/asyncctx.hpp>"))),
+      FixSpawnAdapter(Options.get("FixSpawnAdapter", "")),
+      FixSpawnHeader(headerOption(Options.get("FixSpawnHeader", ""))),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
@@ -45,6 +49,13 @@ CallbackWithoutContextCheck::CallbackWithoutContextCheck(
   if (StringRef(FixHeader).trim().empty())
     optionError("FixHeader",
                 "expected a header such as <asyncctx/asyncctx.hpp>");
+  if (!FixSpawnAdapter.empty() && !isQualifiedIdentifier(FixSpawnAdapter))
+    optionError("FixSpawnAdapter",
+                "'" + FixSpawnAdapter + "' is not a qualified function name");
+  if (!FixSpawnHeader.empty() && StringRef(FixSpawnHeader).trim().empty())
+    optionError("FixSpawnHeader", "expected a header such as "
+                                  "<asyncctx/asio.hpp>, or nothing for the "
+                                  "built-in one");
 }
 
 void CallbackWithoutContextCheck::storeOptions(
@@ -53,6 +64,8 @@ void CallbackWithoutContextCheck::storeOptions(
   Options.store(Opts, "StrictMode", StrictMode);
   Options.store(Opts, "FixAdapter", FixAdapter);
   Options.store(Opts, "FixHeader", FixHeader);
+  Options.store(Opts, "FixSpawnAdapter", FixSpawnAdapter);
+  Options.store(Opts, "FixSpawnHeader", FixSpawnHeader);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -85,16 +98,6 @@ void CallbackWithoutContextCheck::check(
     checkArgument(*B, Call, Index, *Result.SourceManager);
 }
 
-/// The header that makes a wrapped handler keep the associated executor of
-/// the Asio binder it went through, if any.
-static StringRef associatorHeader(StringRef Binder) {
-  if (Binder.starts_with("boost::asio::"))
-    return "<asyncctx/boost_asio.hpp>";
-  if (Binder.starts_with("asio::"))
-    return "<asyncctx/asio.hpp>";
-  return "";
-}
-
 /// What argument 1 of `co_spawn` starts: the coroutine function an awaitable
 /// comes from (`co_spawn(ex, session(socket), ...)`), or a function object.
 static Callable spawnedCoroutine(const Expr *Arg,
@@ -111,11 +114,20 @@ static Callable spawnedCoroutine(const Expr *Arg,
 
 /// Whether \p Leaf is a parameter of the function the call is in: the
 /// callable comes from that function's caller, which makes the function an
-/// inferred boundary; the finding belongs to the outermost caller (BRIEF 7.3).
+/// inferred boundary; the finding belongs to the outermost caller
+/// (docs/checks/asyncctx-callback-without-context.md#what-is-an-async-boundary).
 static bool isForwardedParameter(const Expr *Leaf) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Leaf);
   return Ref && isa<ParmVarDecl>(Ref->getDecl()) &&
          isa<FunctionDecl>(Ref->getDecl()->getDeclContext());
+}
+
+std::pair<StringRef, StringRef>
+CallbackWithoutContextCheck::spawnAdapterAndHeader(const Boundary &B) const {
+  return {FixSpawnAdapter.empty() ? StringRef(B.SpawnAdapter)
+                                  : StringRef(FixSpawnAdapter),
+          FixSpawnHeader.empty() ? StringRef(B.SpawnHeader)
+                                 : StringRef(FixSpawnHeader)};
 }
 
 void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
@@ -150,23 +162,21 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
              "be wrapped in place, pass the context through its argument}4")
         << Target.Description << B.Name << Read.has_value()
         << (Read ? Read->What : std::string()) << B.ReportOnly;
+    const Expr *Wrapped = Spawned ? Args[0] : Arg;
+    auto [Adapter, Header] =
+        Spawned ? spawnAdapterAndHeader(B)
+                : std::pair<StringRef, StringRef>(FixAdapter, FixHeader);
     std::optional<WrapFix> Fix;
-    StringRef Header = FixHeader;
-    if (Spawned) {
-      Fix = wrapInAdapter(Args[0], "asyncctx::with_context", SM, getLangOpts());
-      Header = B.SpawnHeader;
-    } else if (!B.ReportOnly) {
-      Fix = wrapInAdapter(Arg, FixAdapter, SM, getLangOpts());
-    }
+    if (!B.ReportOnly)
+      Fix = wrapInAdapter(Wrapped, Adapter, SM, getLangOpts());
     if (Fix) {
       Diag << Fix->Edits;
       if (std::optional<FixItHint> Include =
               Inserter.createIncludeInsertion(Fix->File, Header))
         Diag << *Include;
-      if (StringRef Associator = associatorHeader(Target.Binder);
-          !Spawned && !Associator.empty())
-        if (std::optional<FixItHint> Include =
-                Inserter.createIncludeInsertion(Fix->File, Associator))
+      if (!Spawned && !Target.AssociatorHeader.empty())
+        if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+                Fix->File, Target.AssociatorHeader))
           Diag << *Include;
     }
   }

@@ -4,8 +4,9 @@
 #define ASYNCCTX_CHECKS_CALLBACKWITHOUTCONTEXTCHECK_H
 
 #include "checks/AsyncctxCheck.h"
-#include "clang-tidy/utils/IncludeInserter.h"
+#include "checks/IncludeOnceInserter.h"
 #include <string>
+#include <utility>
 
 namespace asyncctx {
 
@@ -31,10 +32,19 @@ private:
   void checkArgument(const Boundary &B, const clang::Expr *Call, unsigned Index,
                      const clang::SourceManager &SM);
 
+  /// The adapter the fix wraps the executor of coroutine spawn \p B in, and
+  /// its header: FixSpawnAdapter and FixSpawnHeader, or the spawn's row of
+  /// Catalogue.def.
+  std::pair<llvm::StringRef, llvm::StringRef>
+  spawnAdapterAndHeader(const Boundary &B) const;
+
   const bool StrictMode;
   const std::string FixAdapter;
   const std::string FixHeader;
-  clang::tidy::utils::IncludeInserter Inserter;
+  /// Empty: the catalogue's.
+  const std::string FixSpawnAdapter;
+  const std::string FixSpawnHeader;
+  IncludeOnceInserter Inserter;
 };
 
 } // namespace asyncctx
