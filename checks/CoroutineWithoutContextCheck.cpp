@@ -50,12 +50,10 @@ void CoroutineWithoutContextCheck::check(
   checkCoroutine(Coroutine, *Result.Context);
 }
 
-namespace {
-
 /// A co_await or co_yield that may resume on another thread: all but those
 /// whose awaiter never suspends (Catalogue.def; see
 /// docs/checks/asyncctx-coroutine-without-context.md#how-after-is-decided).
-const CoroutineSuspendExpr *suspensionAt(const Stmt *S) {
+static const CoroutineSuspendExpr *suspensionAt(const Stmt *S) {
   static const llvm::StringSet<> NonSuspending = [] {
     llvm::StringSet<> Set;
 #define ASYNCCTX_NON_SUSPENDING_AWAITER(Name) Set.insert(Name);
@@ -74,7 +72,7 @@ const CoroutineSuspendExpr *suspensionAt(const Stmt *S) {
 
 /// The awaiter protocol of a co_await is evaluated around the suspension
 /// itself; a context-aware awaiter may well capture there.
-bool isAwaiterProtocol(const Stmt *S) {
+static bool isAwaiterProtocol(const Stmt *S) {
   const auto *Member = dyn_cast<MemberExpr>(S);
   if (!Member || !Member->getMemberDecl()->getIdentifier())
     return false;
@@ -83,6 +81,7 @@ bool isAwaiterProtocol(const Stmt *S) {
          Name == "await_resume";
 }
 
+namespace {
 /// Finds the first context read that can execute after a suspension point of
 /// one coroutine's CFG: later in the same block, or in any block reachable
 /// from it, loop back edges included
@@ -105,6 +104,7 @@ private:
   /// start.
   llvm::DenseMap<const CFGBlock *, std::optional<ContextRead>> BlockRead;
 };
+} // namespace
 
 std::optional<ContextRead>
 ReadAfterSuspensionFinder::readIn(const CFGBlock &Block, unsigned From) {
@@ -143,8 +143,6 @@ ReadAfterSuspensionFinder::find(const CFGBlock &Block, unsigned Element) {
   }
   return std::nullopt;
 }
-
-} // namespace
 
 void CoroutineWithoutContextCheck::checkCoroutine(const FunctionDecl *Coroutine,
                                                   ASTContext &Context) {
