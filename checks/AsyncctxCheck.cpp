@@ -22,12 +22,12 @@ void AsyncctxCheck::optionError(StringRef Option, const Twine &Problem) {
 }
 
 bool AsyncctxCheck::readBool(StringRef Option, bool Default) {
-  StringRef Value = Options.get(Option, Default ? "true" : "false");
-  if (Value.equals_insensitive("true") || Value == "1")
-    return true;
-  if (Value.equals_insensitive("false") || Value == "0")
-    return false;
-  optionError(Option, "'" + Value + "' is not 'true' or 'false'");
+  if (std::optional<bool> Value = Options.get<bool>(Option))
+    return *Value;
+  // clang-tidy has warned already; a malformed value is an error here
+  // (docs/decisions.md#options).
+  if (std::optional<StringRef> Malformed = Options.get(Option))
+    optionError(Option, "'" + *Malformed + "' is not a boolean");
   return Default;
 }
 

@@ -37,7 +37,9 @@ protected:
   /// Reports a malformed option value as a configuration error naming the
   /// option: never a silent default.
   void optionError(llvm::StringRef Option, const llvm::Twine &Problem);
-  /// Reads a boolean option (`true`, `false`, `1`, `0`).
+  /// Reads a boolean option with clang-tidy's parser (`true`, `false`, YAML's
+  /// other spellings, integers), which only warns about a malformed value:
+  /// here it is also an error.
   bool readBool(llvm::StringRef Option, bool Default);
   /// Reads a `;`-separated list of qualified names, shared with the other
   /// asyncctx checks through `getLocalOrGlobal`.

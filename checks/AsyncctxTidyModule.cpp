@@ -1,7 +1,7 @@
 //===--- AsyncctxTidyModule.cpp - asyncctx --------------------------------===//
 //
-// Registers the asyncctx checks with clang-tidy when the plugin is loaded with
-// `clang-tidy -load libasyncctx-tidy.so`.
+// Registers the asyncctx checks of checks/Checks.def with clang-tidy when the
+// plugin is loaded with `clang-tidy -load libasyncctx-tidy.so`.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,10 +20,9 @@ class AsyncctxModule : public clang::tidy::ClangTidyModule {
 public:
   void
   addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<CallbackWithoutContextCheck>(
-        "asyncctx-callback-without-context");
-    Factories.registerCheck<CoroutineWithoutContextCheck>(
-        "asyncctx-coroutine-without-context");
+#define ASYNCCTX_CHECK(Name, Class, ShortDescription, FullDescription, Help)   \
+  Factories.registerCheck<Class##Check>(Name);
+#include "checks/Checks.def"
   }
 };
 

@@ -33,47 +33,6 @@ const FunctionDecl *calledFunction(const Expr *Call) {
   return nullptr;
 }
 
-static bool isLaunchPolicy(const Expr *Arg) {
-  const auto *Enum = Arg->IgnoreParenImpCasts()->getType()->getAsTagDecl();
-  return Enum && plainQualifiedName(Enum) == "std::launch";
-}
-
-llvm::SmallVector<unsigned, 2>
-selectArguments(CallableArgument Argument, llvm::ArrayRef<unsigned> Parameters,
-                llvm::ArrayRef<const Expr *> Args) {
-  // Defaulted trailing parameters (Asio's SFINAE constraints, a defaulted
-  // completion token) are not what the caller passed.
-  while (!Args.empty() && isa<CXXDefaultArgExpr>(Args.back()))
-    Args = Args.drop_back();
-  llvm::SmallVector<unsigned, 2> Result;
-  if (Args.empty())
-    return Result;
-  switch (Argument) {
-  case CallableArgument::First:
-    Result.push_back(0);
-    break;
-  case CallableArgument::Last:
-    Result.push_back(Args.size() - 1);
-    break;
-  case CallableArgument::AfterLaunchPolicy:
-    if (!isLaunchPolicy(Args[0]))
-      Result.push_back(0);
-    else if (Args.size() > 1)
-      Result.push_back(1);
-    break;
-  case CallableArgument::Parameters:
-    for (unsigned Index : Parameters)
-      if (Index < Args.size())
-        Result.push_back(Index);
-    break;
-  case CallableArgument::Every:
-    for (unsigned Index = 0; Index < Args.size(); ++Index)
-      Result.push_back(Index);
-    break;
-  }
-  return Result;
-}
-
 BoundaryListParse parseBoundaryList(llvm::StringRef Value) {
   BoundaryListParse Result;
   for (llvm::StringRef Entry : splitOptionList(Value, Result.Errors)) {
@@ -90,9 +49,9 @@ BoundaryListParse parseBoundaryList(llvm::StringRef Value) {
     if (Entry.contains('@')) {
       unsigned Index = 0;
       if (Selector == "last") {
-        B.Argument = CallableArgument::Last;
+        B.Argument = ArgumentSelector::Last;
       } else if (!Selector.getAsInteger(10, Index)) {
-        B.Argument = CallableArgument::Parameters;
+        B.Argument = ArgumentSelector::Parameters;
         B.Parameters.push_back(Index);
       } else {
         Result.Errors.push_back("'" + Entry.str() +
@@ -110,19 +69,22 @@ BoundaryCatalogue::BoundaryCatalogue(
     const ContextSources &Sources, const std::vector<Boundary> &UserBoundaries,
     const std::vector<std::string> &UserPropagating)
     : Sources(Sources) {
-#define ASYNCCTX_BOUNDARY(Name, Argument)                                      \
-  ByName[Name] =                                                               \
-      Boundary{Name, CallableArgument::Argument, {}, false, false, nullptr};
-#define ASYNCCTX_C_CALLBACK(Name)                                              \
-  ByName[Name] =                                                               \
-      Boundary{Name, CallableArgument::Every, {}, false, true, nullptr};
+#define ASYNCCTX_BOUNDARY(Callee, Selector)                                    \
+  ByName[Callee] =                                                             \
+      Boundary{.Name = Callee, .Argument = ArgumentSelector::Selector};
+#define ASYNCCTX_C_CALLBACK(Callee)                                            \
+  ByName[Callee] = Boundary{.Name = Callee,                                    \
+                            .Argument = ArgumentSelector::Every,               \
+                            .ReportOnly = true};
 #define ASYNCCTX_INITIATING_NAMESPACE(Namespace)                               \
   InitiatingNamespaces.insert(Namespace);
 #define ASYNCCTX_CONTEXT_EXECUTOR(Name) ContextExecutors.insert(Name);
-#define ASYNCCTX_COROUTINE_SPAWN(Name, Header)                                 \
-  ByName[Name] = Boundary{                                                     \
-      Name,  CallableArgument::Parameters, {1, 2}, false, false, nullptr,      \
-      Header};
+#define ASYNCCTX_COROUTINE_SPAWN(Callee, Adapter, Header)                      \
+  ByName[Callee] = Boundary{.Name = Callee,                                    \
+                            .Argument = ArgumentSelector::Parameters,          \
+                            .Parameters = {1, 2},                              \
+                            .SpawnAdapter = Adapter,                           \
+                            .SpawnHeader = Header};
 #include "checks/Catalogue.def"
   for (const Boundary &B : UserBoundaries)
     ByName[B.Name] = B;
@@ -169,8 +131,8 @@ const Boundary *BoundaryCatalogue::compute(const FunctionDecl *Callee) const {
                     hasAnnotation(Written, PropagatesAnnotation) ||
                     (Found != ByName.end() && Found->second.Propagates);
   if (Propagates) {
-    Inferred.push_back(
-        Boundary{Name, CallableArgument::Every, {}, true, false, nullptr});
+    Inferred.push_back(Boundary{
+        .Name = Name, .Argument = ArgumentSelector::Every, .Propagates = true});
     return &Inferred.back();
   }
   if (Found != ByName.end())
@@ -179,11 +141,10 @@ const Boundary *BoundaryCatalogue::compute(const FunctionDecl *Callee) const {
   if (hasAnnotation(Callee, BoundaryAnnotation) ||
       hasAnnotation(Written, BoundaryAnnotation)) {
     Inferred.push_back(
-        Boundary{Name, CallableArgument::Every, {}, false, false, nullptr});
+        Boundary{.Name = Name, .Argument = ArgumentSelector::Every});
     return &Inferred.back();
   }
-  Boundary Annotated{Name,   CallableArgument::Parameters, {}, false, false,
-                     nullptr};
+  Boundary Annotated{.Name = Name, .Argument = ArgumentSelector::Parameters};
   for (unsigned I = 0; I < Written->getNumParams(); ++I)
     if (hasAnnotation(Written->getParamDecl(I), BoundaryAnnotation))
       Annotated.Parameters.push_back(I);
@@ -194,7 +155,7 @@ const Boundary *BoundaryCatalogue::compute(const FunctionDecl *Callee) const {
 
   if (isInitiatingFunction(Name, InitiatingNamespaces)) {
     Inferred.push_back(
-        Boundary{Name, CallableArgument::Last, {}, false, false, nullptr});
+        Boundary{.Name = Name, .Argument = ArgumentSelector::Last});
     return &Inferred.back();
   }
   return infer(Callee);
@@ -257,12 +218,8 @@ const Boundary *BoundaryCatalogue::infer(const FunctionDecl *Callee) const {
         return mayBeCallable(Param->getType());
       }))
     return nullptr;
-  Boundary Forwarding{plainQualifiedName(Callee),
-                      CallableArgument::Parameters,
-                      {},
-                      false,
-                      false,
-                      nullptr};
+  Boundary Forwarding{.Name = plainQualifiedName(Callee),
+                      .Argument = ArgumentSelector::Parameters};
   ForwardFinder(*this, Sources, Definition, Forwarding)
       .TraverseStmt(Definition->getBody());
   if (Forwarding.Parameters.empty())

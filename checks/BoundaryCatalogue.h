@@ -9,6 +9,7 @@
 #ifndef ASYNCCTX_CHECKS_BOUNDARYCATALOGUE_H
 #define ASYNCCTX_CHECKS_BOUNDARYCATALOGUE_H
 
+#include "checks/ArgumentSelector.h"
 #include "checks/ContextSources.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -27,26 +28,13 @@ inline constexpr llvm::StringLiteral BoundaryAnnotation = "asyncctx::boundary";
 inline constexpr llvm::StringLiteral PropagatesAnnotation =
     "asyncctx::propagates";
 
-/// Which arguments of a boundary call are callables that cross it.
-enum class CallableArgument {
-  First,
-  /// The last argument the caller wrote.
-  Last,
-  /// Argument 0, or 1 after a `std::launch` policy.
-  AfterLaunchPolicy,
-  /// The parameters listed in Boundary::Parameters.
-  Parameters,
-  /// Every argument that is a callable.
-  Every,
-};
-
 struct Boundary {
   /// Fully qualified name without template arguments, e.g. `asio::post` or
   /// `asio::strand::post`; a constructor is named after its class.
   std::string Name;
-  CallableArgument Argument = CallableArgument::Every;
-  /// Parameter indices, for CallableArgument::Parameters.
-  llvm::SmallVector<unsigned, 1> Parameters;
+  ArgumentSelector Argument = ArgumentSelector::Every;
+  /// Parameter indices, for ArgumentSelector::Parameters.
+  llvm::SmallVector<unsigned, 1> Parameters = {};
   /// Carries the context itself: callables passed to it are fine.
   bool Propagates = false;
   /// A C API: reported, never fixed.
@@ -54,12 +42,14 @@ struct Boundary {
   /// For a boundary inferred from a wrapper: the boundary call inside it that
   /// the wrapper's callable parameter is forwarded to.
   const clang::Expr *ForwardedTo = nullptr;
-  /// For a coroutine spawn (`co_spawn`): the header of `with_context`.
+  /// For a coroutine spawn (`co_spawn`): the adapter the fix wraps the
+  /// executor in (`asyncctx::with_context`), and the header declaring it.
+  std::string SpawnAdapter = {};
   std::string SpawnHeader = {};
 
   /// Argument 1 of a coroutine spawn is the coroutine it starts.
   bool isSpawnedCoroutine(unsigned Index) const {
-    return !SpawnHeader.empty() && Index == 1;
+    return !SpawnAdapter.empty() && Index == 1;
   }
 };
 
@@ -76,12 +66,6 @@ llvm::ArrayRef<const clang::Expr *> calleeArguments(const clang::Expr *Call);
 
 /// The function a call or construction invokes, if known.
 const clang::FunctionDecl *calledFunction(const clang::Expr *Call);
-
-/// The indices of the arguments \p Argument selects; \p Parameters for
-/// CallableArgument::Parameters. Trailing defaulted arguments are not counted.
-llvm::SmallVector<unsigned, 2>
-selectArguments(CallableArgument Argument, llvm::ArrayRef<unsigned> Parameters,
-                llvm::ArrayRef<const clang::Expr *> Args);
 
 /// Answers "is this call an async boundary, and for which arguments?".
 /// Lookups are memoized per callee declaration: asking about every call in a

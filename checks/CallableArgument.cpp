@@ -1,7 +1,7 @@
 //===--- CallableArgument.cpp - asyncctx ----------------------------------===//
 
 #include "checks/CallableArgument.h"
-#include "checks/BoundaryCatalogue.h"
+#include "checks/ArgumentSelector.h"
 #include "checks/QualifiedNames.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -24,11 +24,20 @@ static bool isCompletionToken(const CXXRecordDecl *RD) {
   return Tokens.contains(plainQualifiedName(RD));
 }
 
-/// The binders of Catalogue.def: which argument of theirs is what runs.
-static const llvm::StringMap<CallableArgument> &binders() {
-  static const llvm::StringMap<CallableArgument> Binders = [] {
-    llvm::StringMap<CallableArgument> Map;
-#define ASYNCCTX_BINDER(Name, Argument) Map[Name] = CallableArgument::Argument;
+namespace {
+/// A binder row of Catalogue.def.
+struct Binder {
+  /// Which argument of the binder call is what runs.
+  ArgumentSelector Runs;
+  llvm::StringRef AssociatorHeader;
+};
+} // namespace
+
+static const llvm::StringMap<Binder> &binders() {
+  static const llvm::StringMap<Binder> Binders = [] {
+    llvm::StringMap<Binder> Map;
+#define ASYNCCTX_BINDER(Name, Argument, AssociatorHeader)                      \
+  Map[Name] = Binder{ArgumentSelector::Argument, AssociatorHeader};
 #include "checks/Catalogue.def"
     return Map;
   }();
@@ -96,7 +105,7 @@ static Callable classifyLeaf(const Expr *E);
 
 Callable classifyCallable(const Expr *Arg, const ContextSources &Sources) {
   const Expr *E = Arg;
-  std::string Binder;
+  std::optional<llvm::StringRef> AssociatorHeader;
   while (true) {
     E = E->IgnoreUnlessSpelledInSource();
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
@@ -114,13 +123,14 @@ Callable classifyCallable(const Expr *Arg, const ContextSources &Sources) {
         auto Found = binders().find(plainQualifiedName(Callee));
         if (Found != binders().end()) {
           llvm::SmallVector<unsigned, 2> Selected =
-              selectArguments(Found->second, {},
+              selectArguments(Found->second.Runs, {},
                               llvm::ArrayRef<const Expr *>(Call->getArgs(),
                                                            Call->getNumArgs()));
           if (!Selected.empty()) {
             E = Call->getArg(Selected.front());
-            if (Binder.empty())
-              Binder = Found->first().str();
+            // The outermost binder's result is what the fix wraps.
+            if (!AssociatorHeader)
+              AssociatorHeader = Found->second.AssociatorHeader;
             continue;
           }
         }
@@ -150,7 +160,7 @@ Callable classifyCallable(const Expr *Arg, const ContextSources &Sources) {
   }
   Callable Result = classifyLeaf(E);
   Result.Leaf = E;
-  Result.Binder = std::move(Binder);
+  Result.AssociatorHeader = AssociatorHeader.value_or("");
   return Result;
 }
 

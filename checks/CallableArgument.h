@@ -37,9 +37,10 @@ struct Callable {
   /// The expression that names what runs (a lambda expression, a reference to
   /// a function or variable), once casts and conversions are looked through.
   const clang::Expr *Leaf = nullptr;
-  /// The binder the callable was passed through (`asio::bind_executor`), if
-  /// any: wrapping it must keep its associated executor.
-  std::string Binder = {};
+  /// For a callable passed through a binder (`asio::bind_executor`): the
+  /// header a fix that wraps it must include so that the wrapper keeps what
+  /// the binder associated (Catalogue.def), or empty.
+  llvm::StringRef AssociatorHeader = {};
 };
 
 /// Whether a parameter of type \p Type may receive a callable: a function

@@ -25,18 +25,22 @@ AST_POLYMORPHIC_MATCHER_P(crossesAsyncBoundary,
 
 } // namespace
 
+/// A header option as IncludeInserter takes it: `<h>` stays angled, anything
+/// else is quoted by IncludeInserter, so quotes a user wrote are dropped.
+static std::string headerOption(StringRef Header) {
+  if (Header.size() >= 2 && Header.starts_with("\"") && Header.ends_with("\""))
+    Header = Header.drop_front().drop_back();
+  return Header.str();
+}
+
 CallbackWithoutContextCheck::CallbackWithoutContextCheck(
     StringRef Name, tidy::ClangTidyContext *Context)
     : AsyncctxCheck(Name, Context), StrictMode(readBool("StrictMode", false)),
-      FixAdapter(Options.get("FixAdapter", "asyncctx::wrap")), FixHeader([&] {
-        // IncludeInserter quotes a header unless it is in angle brackets;
-        // accept the quotes a user may write as well.
-        StringRef Header = Options.get("FixHeader", "<asyncctx/asyncctx.hpp>");
-        if (Header.size() >= 2 && Header.starts_with("\"") &&
-            Header.ends_with("\""))
-          Header = Header.drop_front().drop_back();
-        return Header.str();
-      }()),
+      FixAdapter(Options.get("FixAdapter", "asyncctx::wrap")),
+      FixHeader(
+          headerOption(Options.get("FixHeader", "<asyncctx/asyncctx.hpp>"))),
+      FixSpawnAdapter(Options.get("FixSpawnAdapter", "")),
+      FixSpawnHeader(headerOption(Options.get("FixSpawnHeader", ""))),
       FactsFilePath(Options.getLocalOrGlobal("FactsFile", "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
@@ -47,6 +51,13 @@ CallbackWithoutContextCheck::CallbackWithoutContextCheck(
   if (StringRef(FixHeader).trim().empty())
     optionError("FixHeader",
                 "expected a header such as <asyncctx/asyncctx.hpp>");
+  if (!FixSpawnAdapter.empty() && !isQualifiedIdentifier(FixSpawnAdapter))
+    optionError("FixSpawnAdapter",
+                "'" + FixSpawnAdapter + "' is not a qualified function name");
+  if (!FixSpawnHeader.empty() && StringRef(FixSpawnHeader).trim().empty())
+    optionError("FixSpawnHeader", "expected a header such as "
+                                  "<asyncctx/asio.hpp>, or nothing for the "
+                                  "built-in one");
 }
 
 void CallbackWithoutContextCheck::storeOptions(
@@ -55,6 +66,8 @@ void CallbackWithoutContextCheck::storeOptions(
   Options.store(Opts, "StrictMode", StrictMode);
   Options.store(Opts, "FixAdapter", FixAdapter);
   Options.store(Opts, "FixHeader", FixHeader);
+  Options.store(Opts, "FixSpawnAdapter", FixSpawnAdapter);
+  Options.store(Opts, "FixSpawnHeader", FixSpawnHeader);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
   Options.store(Opts, "FactsFile", FactsFilePath);
 }
@@ -167,16 +180,6 @@ void CallbackWithoutContextCheck::check(
     checkArgument(*B, Call, Index, *Result.SourceManager);
 }
 
-/// The header that makes a wrapped handler keep the associated executor of
-/// the Asio binder it went through, if any.
-static StringRef associatorHeader(StringRef Binder) {
-  if (Binder.starts_with("boost::asio::"))
-    return "<asyncctx/boost_asio.hpp>";
-  if (Binder.starts_with("asio::"))
-    return "<asyncctx/asio.hpp>";
-  return "";
-}
-
 /// What argument 1 of `co_spawn` starts: the coroutine function an awaitable
 /// comes from (`co_spawn(ex, session(socket), ...)`), or a function object.
 static Callable spawnedCoroutine(const Expr *Arg,
@@ -193,11 +196,20 @@ static Callable spawnedCoroutine(const Expr *Arg,
 
 /// Whether \p Leaf is a parameter of the function the call is in: the
 /// callable comes from that function's caller, which makes the function an
-/// inferred boundary; the finding belongs to the outermost caller (BRIEF 7.3).
+/// inferred boundary; the finding belongs to the outermost caller
+/// (docs/checks/asyncctx-callback-without-context.md#what-is-an-async-boundary).
 static bool isForwardedParameter(const Expr *Leaf) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Leaf);
   return Ref && isa<ParmVarDecl>(Ref->getDecl()) &&
          isa<FunctionDecl>(Ref->getDecl()->getDeclContext());
+}
+
+std::pair<StringRef, StringRef>
+CallbackWithoutContextCheck::spawnAdapterAndHeader(const Boundary &B) const {
+  return {FixSpawnAdapter.empty() ? StringRef(B.SpawnAdapter)
+                                  : StringRef(FixSpawnAdapter),
+          FixSpawnHeader.empty() ? StringRef(B.SpawnHeader)
+                                 : StringRef(FixSpawnHeader)};
 }
 
 void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
@@ -211,12 +223,16 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
   // A spawned coroutine runs on the spawn's executor, and a lazily started
   // body runs outside any wrapped call: the executor must carry the context.
   const bool Spawned = B.isSpawnedCoroutine(Index);
+  auto [Adapter, Header] =
+      Spawned ? spawnAdapterAndHeader(B)
+              : std::pair<StringRef, StringRef>(FixAdapter, FixHeader);
   Crossing X{Call,
              Arg,
              B.Name,
              B.ReportOnly,
              Spawned,
-             B.SpawnHeader,
+             Adapter,
+             Header,
              Spawned ? spawnedCoroutine(Arg, Sources)
                      : classifyCallable(Arg, Sources)};
   const Callable &Target = X.Target;
@@ -259,24 +275,19 @@ void CallbackWithoutContextCheck::emitWarning(const Crossing &X,
                                               StringRef Message,
                                               const SourceManager &SM) {
   DiagnosticBuilder Diag = diag(X.Arg->getBeginLoc(), "%0") << Message;
-  std::optional<WrapFix> Fix;
-  StringRef Header = FixHeader;
-  if (X.Spawned) {
-    Fix = wrapInAdapter(calleeArguments(X.Call)[0], "asyncctx::with_context",
-                        SM, getLangOpts());
-    Header = X.SpawnHeader;
-  } else if (!X.ReportOnly) {
-    Fix = wrapInAdapter(X.Arg, FixAdapter, SM, getLangOpts());
-  }
+  if (X.ReportOnly)
+    return;
+  std::optional<WrapFix> Fix =
+      wrapInAdapter(X.Spawned ? calleeArguments(X.Call)[0] : X.Arg, X.Adapter,
+                    SM, getLangOpts());
   if (!Fix)
     return;
   Diag << Fix->Edits;
-  if (std::optional<FixItHint> Include = includeInsertion(Fix->File, Header))
+  if (std::optional<FixItHint> Include = includeInsertion(Fix->File, X.Header))
     Diag << *Include;
-  if (StringRef Associator = associatorHeader(X.Target.Binder);
-      !X.Spawned && !Associator.empty())
+  if (!X.Spawned && !X.Target.AssociatorHeader.empty())
     if (std::optional<FixItHint> Include =
-            includeInsertion(Fix->File, Associator))
+            includeInsertion(Fix->File, X.Target.AssociatorHeader))
       Diag << *Include;
 }
 
@@ -320,8 +331,14 @@ void CallbackWithoutContextCheck::checkPossibleBoundary(
           return W.Param == Index;
         }))
       continue;
-    Crossing X{Call,  Args[Index], plainQualifiedName(Callee), false,
-               false, "",          classifyCallable(Args[Index], Sources)};
+    Crossing X{Call,
+               Args[Index],
+               plainQualifiedName(Callee),
+               false,
+               false,
+               FixAdapter,
+               FixHeader,
+               classifyCallable(Args[Index], Sources)};
     const Callable &Target = X.Target;
     if (Target.Kind == CallableKind::NotCallable ||
         Target.Kind == CallableKind::Adapted ||

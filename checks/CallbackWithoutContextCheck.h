@@ -6,10 +6,11 @@
 #include "checks/AsyncctxCheck.h"
 #include "checks/CallableArgument.h"
 #include "checks/FactsExtractor.h"
+#include "checks/IncludeOnceInserter.h"
 #include "checks/WholeProgram.h"
-#include "clang-tidy/utils/IncludeInserter.h"
 #include <map>
 #include <string>
+#include <utility>
 
 namespace asyncctx {
 
@@ -42,7 +43,9 @@ private:
     bool ReportOnly = false;
     /// The coroutine of a spawn: the fix wraps the executor argument.
     bool Spawned = false;
-    std::string SpawnHeader;
+    /// What the fix wraps the argument (or the spawn's executor) in.
+    llvm::StringRef Adapter;
+    llvm::StringRef Header;
     Callable Target;
   };
 
@@ -68,11 +71,20 @@ private:
   std::optional<clang::FixItHint> includeInsertion(clang::FileID File,
                                                    llvm::StringRef Header);
 
+  /// The adapter the fix wraps the executor of coroutine spawn \p B in, and
+  /// its header: FixSpawnAdapter and FixSpawnHeader, or the spawn's row of
+  /// Catalogue.def.
+  std::pair<llvm::StringRef, llvm::StringRef>
+  spawnAdapterAndHeader(const Boundary &B) const;
+
   const bool StrictMode;
   const std::string FixAdapter;
   const std::string FixHeader;
+  /// Empty: the catalogue's.
+  const std::string FixSpawnAdapter;
+  const std::string FixSpawnHeader;
   const std::string FactsFilePath;
-  clang::tidy::utils::IncludeInserter Inserter;
+  IncludeOnceInserter Inserter;
 
   FactsSink *Sink = nullptr;
   std::shared_ptr<const LoadedFacts> Loaded;

@@ -54,7 +54,8 @@ public:
     // A callable handed to another boundary runs elsewhere and is reported
     // where it is passed: its body is not a read of this one. The rest of the
     // argument is evaluated here: an adapter call captures the context, a
-    // capture initializer reads it (BRIEF 7.1).
+    // capture initializer reads it
+    // (docs/checks/asyncctx-callback-without-context.md#what-counts-as-reading-context).
     if (isa<CallExpr, CXXConstructExpr>(S))
       if (const Boundary *B = Finder.boundaries().lookupCall(cast<Expr>(S))) {
         // A propagating boundary captures the context now: a read.
@@ -137,9 +138,9 @@ private:
   llvm::SmallPtrSet<const Expr *, 4> RunsElsewhere;
 };
 
-std::optional<ContextRead>
-ContextReadFinder::directRead(const NamedDecl *D, std::string &What,
-                              SourceLocation Loc) {
+std::optional<ContextRead> ContextReadFinder::directRead(const NamedDecl *D,
+                                                         std::string &What,
+                                                         SourceLocation Loc) {
   if (Sources.isSource(D))
     return ContextRead{std::move(What), Loc, nullptr, {}};
   if (const auto *Function = dyn_cast<FunctionDecl>(D);

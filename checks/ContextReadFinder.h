@@ -1,7 +1,9 @@
 //===--- ContextReadFinder.h - asyncctx -------------------------*- C++ -*-===//
 //
 // Does running a function read async context, directly or through what it
-// calls? (BRIEF section 2, "reads context transitively".)
+// calls?
+// (docs/checks/asyncctx-callback-without-context.md#what-counts-as-reading-context,
+// "reads context transitively".)
 //
 //===----------------------------------------------------------------------===//
 

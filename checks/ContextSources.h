@@ -1,7 +1,8 @@
 //===--- ContextSources.h - asyncctx ----------------------------*- C++ -*-===//
 //
-// Which declarations read async context when used (BRIEF section 2, "context
-// read"), and which calls are adapters that capture it.
+// Which declarations read async context when used (a "context read",
+// docs/checks/asyncctx-callback-without-context.md#what-counts-as-reading-context),
+// and which calls are adapters that capture it.
 //
 //===----------------------------------------------------------------------===//
 

@@ -51,14 +51,21 @@ void CoroutineWithoutContextCheck::check(
 }
 
 /// A co_await or co_yield that may resume on another thread: all but those
-/// whose awaiter is `std::suspend_never` (BRIEF 7.6).
+/// whose awaiter never suspends (Catalogue.def; see
+/// docs/checks/asyncctx-coroutine-without-context.md#how-after-is-decided).
 static const CoroutineSuspendExpr *suspensionAt(const Stmt *S) {
+  static const llvm::StringSet<> NonSuspending = [] {
+    llvm::StringSet<> Set;
+#define ASYNCCTX_NON_SUSPENDING_AWAITER(Name) Set.insert(Name);
+#include "checks/Catalogue.def"
+    return Set;
+  }();
   const auto *Suspend = dyn_cast_or_null<CoroutineSuspendExpr>(S);
   if (!Suspend || !Suspend->getCommonExpr())
     return nullptr;
   const auto *Awaiter =
       Suspend->getCommonExpr()->getType()->getAsCXXRecordDecl();
-  if (Awaiter && plainQualifiedName(Awaiter) == "std::suspend_never")
+  if (Awaiter && NonSuspending.contains(plainQualifiedName(Awaiter)))
     return nullptr;
   return Suspend;
 }
@@ -74,6 +81,69 @@ static bool isAwaiterProtocol(const Stmt *S) {
          Name == "await_resume";
 }
 
+namespace {
+/// Finds the first context read that can execute after a suspension point of
+/// one coroutine's CFG: later in the same block, or in any block reachable
+/// from it, loop back edges included
+/// (docs/checks/asyncctx-coroutine-without-context.md#how-after-is-decided).
+class ReadAfterSuspensionFinder {
+public:
+  ReadAfterSuspensionFinder(const CFG &Graph, ContextReadFinder &Reads)
+      : Graph(Graph), Reads(Reads) {}
+
+  /// The first read after element \p Element of \p Block, or nullopt.
+  std::optional<ContextRead> find(const CFGBlock &Block, unsigned Element);
+
+private:
+  /// The first read of \p Block from element \p From on.
+  std::optional<ContextRead> readIn(const CFGBlock &Block, unsigned From);
+
+  const CFG &Graph;
+  ContextReadFinder &Reads;
+  /// readIn of whole blocks: a block reached again is re-entered from its
+  /// start.
+  llvm::DenseMap<const CFGBlock *, std::optional<ContextRead>> BlockRead;
+};
+} // namespace
+
+std::optional<ContextRead>
+ReadAfterSuspensionFinder::readIn(const CFGBlock &Block, unsigned From) {
+  if (From == 0)
+    if (auto It = BlockRead.find(&Block); It != BlockRead.end())
+      return It->second;
+  std::optional<ContextRead> Found;
+  for (unsigned I = From; I < Block.size() && !Found; ++I)
+    if (std::optional<CFGStmt> Element = Block[I].getAs<CFGStmt>())
+      if (!isAwaiterProtocol(Element->getStmt()))
+        Found = Reads.readAt(Element->getStmt());
+  if (From == 0)
+    BlockRead[&Block] = Found;
+  return Found;
+}
+
+std::optional<ContextRead>
+ReadAfterSuspensionFinder::find(const CFGBlock &Block, unsigned Element) {
+  if (std::optional<ContextRead> Read = readIn(Block, Element + 1))
+    return Read;
+  llvm::BitVector Seen(Graph.getNumBlockIDs());
+  llvm::SmallVector<const CFGBlock *, 16> Work;
+  auto EnqueueSuccessors = [&](const CFGBlock &From) {
+    for (const CFGBlock::AdjacentBlock &Next : From.succs())
+      if (const CFGBlock *Succ = Next.getReachableBlock();
+          Succ && !Seen.test(Succ->getBlockID())) {
+        Seen.set(Succ->getBlockID());
+        Work.push_back(Succ);
+      }
+  };
+  EnqueueSuccessors(Block);
+  for (size_t W = 0; W < Work.size(); ++W) {
+    if (std::optional<ContextRead> Read = readIn(*Work[W], 0))
+      return Read;
+    EnqueueSuccessors(*Work[W]);
+  }
+  return std::nullopt;
+}
+
 void CoroutineWithoutContextCheck::checkCoroutine(const FunctionDecl *Coroutine,
                                                   ASTContext &Context) {
   const auto *Body = cast<CoroutineBodyStmt>(Coroutine->getBody());
@@ -84,24 +154,7 @@ void CoroutineWithoutContextCheck::checkCoroutine(const FunctionDecl *Coroutine,
   if (!Graph)
     return;
 
-  // The first read of each block from a given element on, memoized for whole
-  // blocks (a block reached again is re-entered from its start).
-  llvm::DenseMap<const CFGBlock *, std::optional<ContextRead>> BlockRead;
-  auto ReadIn = [&](const CFGBlock &Block,
-                    unsigned From) -> std::optional<ContextRead> {
-    if (From == 0)
-      if (auto It = BlockRead.find(&Block); It != BlockRead.end())
-        return It->second;
-    std::optional<ContextRead> Found;
-    for (unsigned I = From; I < Block.size() && !Found; ++I)
-      if (std::optional<CFGStmt> Element = Block[I].getAs<CFGStmt>())
-        if (!isAwaiterProtocol(Element->getStmt()))
-          Found = Reads->readAt(Element->getStmt());
-    if (From == 0)
-      BlockRead[&Block] = Found;
-    return Found;
-  };
-
+  ReadAfterSuspensionFinder Finder(*Graph, *Reads);
   const SourceManager &SM = Context.getSourceManager();
   for (const CFGBlock *Block : *Graph) {
     for (unsigned I = 0; I < Block->size(); ++I) {
@@ -110,24 +163,7 @@ void CoroutineWithoutContextCheck::checkCoroutine(const FunctionDecl *Coroutine,
           Element ? suspensionAt(Element->getStmt()) : nullptr;
       if (!Suspend)
         continue;
-      // What follows in the block, then every block reachable from it, loop
-      // back edges included (BRIEF 7.5).
-      std::optional<ContextRead> Read = ReadIn(*Block, I + 1);
-      llvm::BitVector Seen(Graph->getNumBlockIDs());
-      llvm::SmallVector<const CFGBlock *, 16> Work;
-      auto Enqueue = [&](const CFGBlock *From) {
-        for (const CFGBlock::AdjacentBlock &Next : From->succs())
-          if (const CFGBlock *Succ = Next.getReachableBlock();
-              Succ && !Seen.test(Succ->getBlockID())) {
-            Seen.set(Succ->getBlockID());
-            Work.push_back(Succ);
-          }
-      };
-      Enqueue(Block);
-      for (size_t W = 0; W < Work.size() && !Read; ++W) {
-        Read = ReadIn(*Work[W], 0);
-        Enqueue(Work[W]);
-      }
+      std::optional<ContextRead> Read = Finder.find(*Block, I);
       if (!Read || !firstTimeAt(SM.getFileLoc(Suspend->getKeywordLoc())))
         continue;
       diag(Suspend->getKeywordLoc(),

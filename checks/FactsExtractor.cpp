@@ -64,7 +64,7 @@ const FieldDecl *memberField(const Expr *E) {
 /// Container members that put an element in.
 bool isStoreMethod(llvm::StringRef Name) {
   static const llvm::StringSet<> Names = {
-      "push_back", "emplace_back", "push_front", "emplace_front", "push",
+      "push_back", "emplace_back", "push_front",   "emplace_front", "push",
       "emplace",   "insert",       "emplace_hint", "try_emplace"};
   return Names.contains(Name);
 }
@@ -73,9 +73,9 @@ bool isStoreMethod(llvm::StringRef Name) {
 /// indexing, erasing or calling a member is not taking out: that is what a
 /// listener registry does.
 bool isDrainMethod(llvm::StringRef Name) {
-  static const llvm::StringSet<> Names = {
-      "front", "back", "top", "pop", "pop_front", "pop_back", "extract",
-      "swap"};
+  static const llvm::StringSet<> Names = {"front",   "back",      "top",
+                                          "pop",     "pop_front", "pop_back",
+                                          "extract", "swap"};
   return Names.contains(Name);
 }
 
@@ -105,8 +105,8 @@ public:
 
   bool TraverseLambdaExpr(LambdaExpr *Lambda,
                           DataRecursionQueue *Queue = nullptr) {
-    Scopes.push_back(
-        {Lambda->getCallOperator(), Extractor.keyOf(Lambda->getCallOperator())});
+    Scopes.push_back({Lambda->getCallOperator(),
+                      Extractor.keyOf(Lambda->getCallOperator())});
     bool Result = RecursiveASTVisitor::TraverseLambdaExpr(Lambda, Queue);
     Scopes.pop_back();
     return Result;
@@ -134,9 +134,7 @@ private:
     std::string Key;
   };
 
-  bool atOwnLevel() const {
-    return Scopes.size() == 1 && HasCallableParameter;
-  }
+  bool atOwnLevel() const { return Scopes.size() == 1 && HasCallableParameter; }
 
   /// The parameters of the definition that \p Arg passes on: the parameter
   /// itself (through moves, casts, conversions), or a lambda capturing it.
@@ -145,8 +143,7 @@ private:
     auto Add = [&](const Expr *E) {
       Callable C = classifyCallable(E, Reads.sources());
       const auto *Ref = dyn_cast_or_null<DeclRefExpr>(C.Leaf);
-      const auto *Param =
-          Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
       if (C.Kind != CallableKind::Adapted && Param &&
           Param->getDeclContext() == Definition &&
           mayBeCallable(Param->getType()) &&
@@ -206,8 +203,9 @@ private:
         // Which body a boundary runs: evidence of who takes a queue out.
         Callable Runs = classifyCallable(Args[Index], Reads.sources());
         if (Runs.Body && !Extractor.keyOf(Runs.Body).empty())
-          Facts.Spawns.push_back({Extractor.keyOf(Runs.Body), B->Name,
-                                  Extractor.locationOf(Args[Index]->getBeginLoc())});
+          Facts.Spawns.push_back(
+              {Extractor.keyOf(Runs.Body), B->Name,
+               Extractor.locationOf(Args[Index]->getBeginLoc())});
         if (!atOwnLevel())
           continue;
         for (unsigned Param : forwardedParameters(Args[Index])) {
@@ -229,8 +227,7 @@ private:
     const FieldDecl *Object =
         Member ? memberField(Member->getImplicitObjectArgument()) : nullptr;
     const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
-    if (Object && Callee->getIdentifier() &&
-        isDrainMethod(Callee->getName())) {
+    if (Object && Callee->getIdentifier() && isDrainMethod(Callee->getName())) {
       drain(Object, Call->getBeginLoc());
       return;
     }
@@ -242,8 +239,7 @@ private:
       }
     if (!atOwnLevel())
       return;
-    if (Object && Callee->getIdentifier() &&
-        isStoreMethod(Callee->getName())) {
+    if (Object && Callee->getIdentifier() && isStoreMethod(Callee->getName())) {
       for (const Expr *Arg : Args)
         store(Object, Arg, Call->getBeginLoc());
       return;
@@ -341,10 +337,9 @@ void FactsExtractor::extract(const FunctionDecl *Definition,
     const std::string &Callee = keyOf(Use.Callee);
     if (Callee.empty())
       continue;
-    Result.Calls.push_back({Callee,
-                            Use.Lambda ? std::string()
-                                       : Use.Callee->getNameAsString(),
-                            locationOf(Use.Loc), Use.Virtual});
+    Result.Calls.push_back(
+        {Callee, Use.Lambda ? std::string() : Use.Callee->getNameAsString(),
+         locationOf(Use.Loc), Use.Virtual});
   }
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Definition))
     for (const CXXMethodDecl *Base : Method->overridden_methods())

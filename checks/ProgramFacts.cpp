@@ -66,7 +66,8 @@ Value functionJSON(const FunctionFacts &F, FileTable &Files) {
   if (!F.Calls.empty()) {
     Array Calls;
     for (const CallFact &C : F.Calls) {
-      Object Call{{"callee", C.Callee}, {"name", C.Name}, {"loc", Files(C.Loc)}};
+      Object Call{
+          {"callee", C.Callee}, {"name", C.Name}, {"loc", Files(C.Loc)}};
       if (C.Virtual)
         Call["virtual"] = true;
       Calls.push_back(std::move(Call));
@@ -345,8 +346,8 @@ Value toJSON(const Candidate &C) {
 bool fromJSON(const Value &V, Candidate &C, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
   return O && O.map("loc", C.Loc) && O.map("description", C.Description) &&
-         O.map("boundary", C.Boundary) &&
-         O.map("report_only", C.ReportOnly) && O.map("strict", C.StrictMode) &&
+         O.map("boundary", C.Boundary) && O.map("report_only", C.ReportOnly) &&
+         O.map("strict", C.StrictMode) &&
          O.map("boundary_notes", C.BoundaryNotes) &&
          O.map("read_notes", C.ReadNotes) &&
          O.mapOptional("forwarded_to", C.ForwardedTo) &&
@@ -374,8 +375,8 @@ llvm::Expected<FactsFile> parseFactsFile(llvm::StringRef Text) {
     return Root.getError();
   if (Version != FactsVersion)
     return llvm::createStringError(
-        "facts version %u, expected %u: rewrite it with this asyncctx",
-        Version, FactsVersion);
+        "facts version %u, expected %u: rewrite it with this asyncctx", Version,
+        FactsVersion);
   if (!O.map("units", Result.Units))
     return Root.getError();
   return Result;

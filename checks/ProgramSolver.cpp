@@ -116,8 +116,7 @@ unsigned ProgramSolution::functionNode(llvm::StringRef Key) const {
 
 unsigned ProgramSolution::dispatchNode(llvm::StringRef Key) const {
   auto It = DispatchIndex.find(Key);
-  return It == DispatchIndex.end() ? Unreached
-                                   : Functions.size() + It->second;
+  return It == DispatchIndex.end() ? Unreached : Functions.size() + It->second;
 }
 
 unsigned ProgramSolution::callTarget(const CallFact &Call) const {
@@ -193,7 +192,8 @@ unsigned ProgramSolution::resolveDispatch(unsigned N) const {
   return N;
 }
 
-std::optional<std::string> ProgramSolution::readWhat(llvm::StringRef Key) const {
+std::optional<std::string>
+ProgramSolution::readWhat(llvm::StringRef Key) const {
   if (!reads(Key))
     return std::nullopt;
   unsigned N = functionNode(Key);
@@ -308,8 +308,7 @@ void ProgramSolution::solveBoundaries() {
     for (const ForwardFact &W : P.Function->Forwards)
       if (W.Param == P.Param &&
           (W.How == ForwardFact::Boundary ||
-           (W.How == ForwardFact::Store &&
-            drainElsewhere(W, P.Function->Key))))
+           (W.How == ForwardFact::Store && drainElsewhere(W, P.Function->Key))))
         BoundaryDistance[N] = 0;
   }
   propagate(BoundaryDistance, Graph, Unreached);

@@ -14,22 +14,27 @@ import subprocess
 
 KINDS = {
     "BOUNDARY": ("Async boundaries", ["Name", "Callable argument"]),
+    "LAUNCH_POLICY": ("Launch policies (an argument of this type before the "
+                      "callable is skipped)", ["Enumeration"]),
     "INITIATING_NAMESPACE": ("Asio initiating functions: every `async_*` "
                              "function in these namespaces, last argument",
                              ["Namespace"]),
     "C_CALLBACK": ("C callbacks (reported, never fixed; every function "
                    "pointer argument)", ["Name"]),
     "BINDER": ("Binders (what runs is the selected argument)",
-               ["Name", "Argument"]),
+               ["Name", "Argument", "Fix also includes"]),
     "SOURCE": ("Context sources", ["Name"]),
     "ADAPTER": ("Adapters", ["Name"]),
     "RESTORE_GUARD": ("Restore guards (manual capture)", ["Name"]),
     "CONTEXT_AWARE_COROUTINE": ("Context-aware coroutine types",
                                 ["Class template"]),
+    "NON_SUSPENDING_AWAITER": ("Awaiters that never suspend (a `co_await` "
+                               "on one is not reported)", ["Class"]),
     "CONTEXT_EXECUTOR": ("Context executors (a boundary call that gets one "
                          "propagates)", ["Class template"]),
     "COROUTINE_SPAWN": ("Coroutine spawns (argument 1 is the coroutine, "
-                        "argument 2 the handler)", ["Name", "Fix header"]),
+                        "argument 2 the handler)",
+                        ["Name", "Fix adapter (executor)", "Fix header"]),
     "COMPLETION_TOKEN": ("Completion tokens (never reported)", ["Class"]),
 }
 ARGUMENT = {
@@ -63,8 +68,12 @@ def main():
         cells = []
         for cell in rest.split("~"):
             strings = re.findall(r'"([^"]*)"', cell)
-            cells.append("".join(strings) if strings else
-                         ARGUMENT.get(cell.strip(), cell.strip()))
+            if not strings:
+                cells.append(ARGUMENT.get(cell.strip(), cell.strip()))
+            elif "".join(strings):
+                cells.append("`%s`" % "".join(strings))
+            else:
+                cells.append("none")
         rows[kind].append(cells)
 
     print("# The built-in catalogue\n")
@@ -77,8 +86,7 @@ def main():
         print("| " + " | ".join(columns) + " |")
         print("|" + " --- |" * len(columns))
         for row in rows[kind]:
-            print("| " + " | ".join("`%s`" % c if i == 0 or c.startswith("<") else c
-                                     for i, c in enumerate(row)) + " |")
+            print("| " + " | ".join(row) + " |")
 
 
 if __name__ == "__main__":

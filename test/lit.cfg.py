@@ -2,6 +2,7 @@
 # in the real clang-tidy) and end-to-end tests (fix, compile, run).
 import os
 import subprocess
+import sys
 
 import lit.formats
 
@@ -19,14 +20,21 @@ clangxx = config.cxx_compiler
 runtime_include = os.path.join(config.asyncctx_source_root, "runtime", "include")
 
 # A plugin that fails to load only makes clang-tidy print a warning, after which
-# every negative test would pass. Refuse to run instead.
+# every negative test would pass. Refuse to run unless it registers every check
+# of checks/Checks.def.
+sys.path.insert(0, config.test_source_root)
+import checks_registry
+
+checks = [c["name"] for c in
+          checks_registry.read_checks(clangxx, config.asyncctx_source_root)]
 listed = subprocess.run(
     [config.clang_tidy, "-load", config.asyncctx_plugin,
      "-checks=-*,asyncctx-*", "--list-checks"],
     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
-if not all(c in listed.stdout for c in ("asyncctx-callback-without-context", "asyncctx-coroutine-without-context")):
-    lit_config.fatal("the asyncctx plugin %s does not register its checks in %s:\n%s"
-                     % (config.asyncctx_plugin, config.clang_tidy, listed.stdout))
+if not checks or not all(c in listed.stdout.split() for c in checks):
+    lit_config.fatal("the asyncctx plugin %s does not register the checks %s in %s:\n%s"
+                     % (config.asyncctx_plugin, ", ".join(checks),
+                        config.clang_tidy, listed.stdout))
 
 cxxflags = "-std=c++20 -I%s" % runtime_include
 tidy = "%s -load %s" % (config.clang_tidy, config.asyncctx_plugin)
@@ -34,6 +42,10 @@ config.substitutions.append(("%check_clang_tidy",
     "python3 %s --clang-tidy=%s --plugin=%s --filecheck=%s" % (
         os.path.join(config.test_source_root, "check_clang_tidy.py"),
         config.clang_tidy, config.asyncctx_plugin, filecheck)))
+config.substitutions.append(("%checks_registry",
+    "python3 %s --cpp %s --clang-tidy %s --plugin %s" % (
+        os.path.join(config.test_source_root, "checks_registry.py"),
+        clangxx, config.clang_tidy, config.asyncctx_plugin)))
 config.substitutions.append(("%clang_tidy", tidy))
 config.substitutions.append(("%compiler", clangxx))
 config.substitutions.append(("%clangxx", "%s %s" % (clangxx, cxxflags)))

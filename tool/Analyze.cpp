@@ -11,11 +11,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "checks/WholeProgram.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
-#include "checks/WholeProgram.h"
 #include "tool/Tool.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticIDs.h"

@@ -663,7 +663,8 @@ int run(int Argc, char **Argv) {
   if (!R.ConfigErrors.empty())
     return toolError("configuration errors; no file was changed");
   if (R.Summary.FailedToParse && !O.AllowParseErrors) {
-    writeText(llvm::errs(), Report{{}, R.Failed, {}, R.Summary, R.Root, {}, {}});
+    writeText(llvm::errs(),
+              Report{{}, R.Failed, {}, R.Summary, R.Root, {}, {}});
     return toolError(
         llvm::Twine(R.Summary.FailedToParse) +
         " translation unit(s) failed to parse; no file was changed "

@@ -149,9 +149,10 @@ void takeProgram(std::vector<TUResult> &Results, std::vector<UnitFacts> &Units,
 
 /// Solves \p Units and appends the findings \p Candidates decide to
 /// \p Findings (positions filled; duplicates are left to the caller).
-void decideCandidates(const std::vector<UnitFacts> &Units,
-                      const std::vector<std::pair<Finding, Candidate>> &Candidates,
-                      std::vector<Finding> &Findings);
+void decideCandidates(
+    const std::vector<UnitFacts> &Units,
+    const std::vector<std::pair<Finding, Candidate>> &Candidates,
+    std::vector<Finding> &Findings);
 
 /// `asyncctx facts`: the facts file the clang-tidy plugin reads.
 void writeFactsFile(llvm::raw_ostream &OS, std::vector<UnitFacts> Units);

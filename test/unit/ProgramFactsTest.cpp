@@ -25,10 +25,16 @@ FactsFile sample() {
   Submit.Loc = {"/src/pool.cpp", 10, 2, 12};
   Submit.Calls.push_back({Log.Key, "log_line", {"/src/pool.h", 5, 1, 6}, true});
   Submit.Overrides.push_back("c:@S@Executor@F@submit#");
-  Submit.Forwards.push_back({0, ForwardFact::Store, "c:@S@Pool@FI@queue_",
-                             "Pool::queue_", 0, {"/src/pool.cpp", 30, 3, 3}});
-  Submit.Drains.push_back({"c:@S@Pool@FI@queue_", "Pool::queue_",
-                           "c:@S@Pool@F@loop#", "Pool::loop",
+  Submit.Forwards.push_back({0,
+                             ForwardFact::Store,
+                             "c:@S@Pool@FI@queue_",
+                             "Pool::queue_",
+                             0,
+                             {"/src/pool.cpp", 30, 3, 3}});
+  Submit.Drains.push_back({"c:@S@Pool@FI@queue_",
+                           "Pool::queue_",
+                           "c:@S@Pool@F@loop#",
+                           "Pool::loop",
                            {"/src/pool.cpp", 60, 9, 20}});
   Submit.Spawns.push_back(
       {"c:@S@Pool@F@loop#", "std::thread", {"/src/pool.cpp", 70, 12, 5}});
@@ -79,9 +85,11 @@ TEST(ProgramFactsTest, CandidateRoundTrip) {
 }
 
 TEST(ProgramFactsTest, RefusesOtherVersionsAndShapes) {
-  llvm::Expected<FactsFile> Old = parseFactsFile(R"({"version": 0, "units": []})");
+  llvm::Expected<FactsFile> Old =
+      parseFactsFile(R"({"version": 0, "units": []})");
   ASSERT_FALSE(bool(Old));
-  EXPECT_NE(llvm::toString(Old.takeError()).find("version 0"), std::string::npos);
+  EXPECT_NE(llvm::toString(Old.takeError()).find("version 0"),
+            std::string::npos);
   llvm::Expected<FactsFile> BadFile = parseFactsFile(
       R"({"version": 1, "units": [{"file": "a.cpp", "files": [],
           "functions": [{"key": "k", "qualified": "f", "name": "f",

@@ -27,9 +27,8 @@ public:
     FunctionFacts F;
     F.Key = "c:@F@" + Name;
     F.QualifiedName = Name;
-    F.Name = Name.substr(Name.rfind(':') == std::string::npos
-                             ? 0
-                             : Name.rfind(':') + 1);
+    F.Name = Name.substr(
+        Name.rfind(':') == std::string::npos ? 0 : Name.rfind(':') + 1);
     F.Loc = at(File, 1);
     Unit.Functions.push_back(std::move(F));
     return Unit.Functions.back();
@@ -129,21 +128,20 @@ TEST(ProgramSolverTest, VirtualCallReadsThroughAnOverride) {
   EXPECT_TRUE(S.reads("c:@F@send"));
   // A qualified (non-virtual) call runs Sink::write itself, which has no body.
   EXPECT_FALSE(S.reads("c:@F@send_direct"));
-  EXPECT_EQ(messages(S.readNotes("c:@F@send")),
-            (std::vector<std::string>{
-                "through this call to 'write', overridden by "
-                "'LoggingSink::write' @handlers.cpp:4",
-                "context is read here @logging.cpp:12"}));
+  EXPECT_EQ(
+      messages(S.readNotes("c:@F@send")),
+      (std::vector<std::string>{"through this call to 'write', overridden by "
+                                "'LoggingSink::write' @handlers.cpp:4",
+                                "context is read here @logging.cpp:12"}));
 }
 
 TEST(ProgramSolverTest, QueueIsABoundaryListenerIsNot) {
   Program P;
   Program::forward(P.define("Pool::submit", "pool.cpp"), 0, ForwardFact::Store,
                    "Pool::queue_", 0, 10);
-  Program::drain(P.define("Pool::worker_loop", "pool.cpp"), "Pool::queue_",
-                 20);
-  Program::forward(P.define("Bus::subscribe", "bus.cpp"), 0,
-                   ForwardFact::Store, "Bus::listeners_", 0, 5);
+  Program::drain(P.define("Pool::worker_loop", "pool.cpp"), "Pool::queue_", 20);
+  Program::forward(P.define("Bus::subscribe", "bus.cpp"), 0, ForwardFact::Store,
+                   "Bus::listeners_", 0, 5);
   // Takes out what it stored itself: not a hand-off to someone else.
   FunctionFacts &Once = P.define("Slot::swap_in", "slot.cpp");
   Program::forward(Once, 0, ForwardFact::Store, "Slot::value_", 0, 3);
@@ -169,15 +167,15 @@ TEST(ProgramSolverTest, QueueIsABoundaryListenerIsNot) {
 
 TEST(ProgramSolverTest, ForwardingWrappersAcrossFilesAndRecursion) {
   Program P;
-  Program::forward(P.define("run_later", "util.cpp"), 0,
-                   ForwardFact::Parameter, "Pool::submit", 0, 3);
+  Program::forward(P.define("run_later", "util.cpp"), 0, ForwardFact::Parameter,
+                   "Pool::submit", 0, 3);
   Program::forward(P.define("Pool::submit", "pool.cpp"), 0,
                    ForwardFact::Boundary, "std::thread", 0, 10);
   // Forwarding to each other only: never reaches a boundary.
-  Program::forward(P.define("ping", "a.cpp"), 0, ForwardFact::Parameter,
-                   "pong", 0, 1);
-  Program::forward(P.define("pong", "b.cpp"), 0, ForwardFact::Parameter,
-                   "ping", 0, 1);
+  Program::forward(P.define("ping", "a.cpp"), 0, ForwardFact::Parameter, "pong",
+                   0, 1);
+  Program::forward(P.define("pong", "b.cpp"), 0, ForwardFact::Parameter, "ping",
+                   0, 1);
   ProgramSolution S = P.solve();
   EXPECT_TRUE(S.isBoundary("c:@F@run_later", 0));
   EXPECT_FALSE(S.isBoundary("c:@F@ping", 0));
@@ -222,8 +220,7 @@ TEST(ProgramSolverTest, DecideCandidates) {
   P.define("quiet_lambda", "handlers.cpp");
   Program::forward(P.define("Pool::submit", "pool.cpp"), 0, ForwardFact::Store,
                    "Pool::queue_", 0, 10);
-  Program::drain(P.define("Pool::worker_loop", "pool.cpp"), "Pool::queue_",
-                 20);
+  Program::drain(P.define("Pool::worker_loop", "pool.cpp"), "Pool::queue_", 20);
   ProgramSolution S = P.solve();
 
   Candidate Known;
@@ -271,11 +268,12 @@ TEST(ProgramSolverTest, LongChainsAreLinear) {
     F.QualifiedName = F.Name = F.Key;
     if (I + 1 < N) {
       F.Calls.push_back({"f" + std::to_string(I + 1), "", {}, false});
-      F.Forwards.push_back({0, ForwardFact::Parameter,
-                            "f" + std::to_string(I + 1), "", 0, {}});
+      F.Forwards.push_back(
+          {0, ForwardFact::Parameter, "f" + std::to_string(I + 1), "", 0, {}});
     } else {
       F.Read = ReadFact{"request_id", {}};
-      F.Forwards.push_back({0, ForwardFact::Boundary, "std::thread", "", 0, {}});
+      F.Forwards.push_back(
+          {0, ForwardFact::Boundary, "std::thread", "", 0, {}});
     }
   }
   ProgramSolution S(ProgramSolution::functionsOf(Unit));

@@ -100,7 +100,7 @@ void free_functions(asio::ip::tcp::socket &Socket, char *Buffer) {
 
 // A handler bound to an executor is still a handler: what runs is the lambda.
 // The whole bound handler is wrapped (the wrapper forwards the associated
-// executor, BRIEF section 4).
+// executor, docs/runtime.md#asio-with_context-and-associated-characteristics).
 
 void handler_bound_to_a_strand(asio::io_context &Io, asio::steady_timer &Timer) {
   auto Strand = asio::make_strand(Io);

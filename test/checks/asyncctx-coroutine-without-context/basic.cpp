@@ -25,7 +25,8 @@ plain_task read_after_yield() {
 }
 
 plain_task read_in_a_loop_before_the_await() {
-  // The back edge brings the read after the co_await (BRIEF 7.5).
+  // The back edge brings the read after the co_await
+  // (docs/checks/asyncctx-coroutine-without-context.md#how-after-is-decided).
   for (int I = 0; I < 3; ++I) {
     (void)request_id.get();
     co_await hop_thread{};
