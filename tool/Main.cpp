@@ -591,7 +591,7 @@ int run(int Argc, char **Argv) {
       return ExitClean;
     }
     if (O.Output.empty() || O.Output == "-") {
-      writeFactsFile(llvm::outs(), std::move(Units));
+      writeFactsFile(llvm::outs(), Units);
       return ExitClean;
     }
     std::error_code EC;
@@ -599,7 +599,7 @@ int run(int Argc, char **Argv) {
     if (EC)
       return toolError("cannot write facts '" + O.Output +
                        "': " + EC.message());
-    writeFactsFile(OS, std::move(Units));
+    writeFactsFile(OS, Units);
     return ExitClean;
   }
   Report R;

@@ -155,7 +155,7 @@ void decideCandidates(
     std::vector<Finding> &Findings);
 
 /// `asyncctx facts`: the facts file the clang-tidy plugin reads.
-void writeFactsFile(llvm::raw_ostream &OS, std::vector<UnitFacts> Units);
+void writeFactsFile(llvm::raw_ostream &OS, const std::vector<UnitFacts> &Units);
 
 /// `asyncctx boundaries`: every inferred boundary with its evidence.
 void writeBoundaries(llvm::raw_ostream &OS, const std::vector<UnitFacts> &Units,

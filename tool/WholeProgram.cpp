@@ -25,17 +25,23 @@ void takeProgram(std::vector<TUResult> &Results, std::vector<UnitFacts> &Units,
   }
 }
 
-/// The units in translation-unit order, whatever order the shards came in.
-static std::vector<const FunctionFacts *>
-orderedFunctions(const std::vector<UnitFacts> &Units) {
+/// The units by path (then as given): the same order whatever order the
+/// shards came in.
+static std::vector<const UnitFacts *>
+inUnitOrder(const std::vector<UnitFacts> &Units) {
   std::vector<const UnitFacts *> Ordered;
   for (const UnitFacts &U : Units)
     Ordered.push_back(&U);
-  llvm::stable_sort(Ordered, [](const UnitFacts *A, const UnitFacts *B) {
-    return A->File < B->File;
+  llvm::sort(Ordered, [](const UnitFacts *A, const UnitFacts *B) {
+    return std::tie(A->File, A) < std::tie(B->File, B);
   });
+  return Ordered;
+}
+
+static std::vector<const FunctionFacts *>
+orderedFunctions(const std::vector<UnitFacts> &Units) {
   std::vector<const FunctionFacts *> Functions;
-  for (const UnitFacts *U : Ordered)
+  for (const UnitFacts *U : inUnitOrder(Units))
     for (const FunctionFacts &F : U->Functions)
       Functions.push_back(&F);
   return Functions;
@@ -70,12 +76,11 @@ void decideCandidates(
   }
 }
 
-void writeFactsFile(llvm::raw_ostream &OS, std::vector<UnitFacts> Units) {
-  llvm::stable_sort(Units, [](const UnitFacts &A, const UnitFacts &B) {
-    return A.File < B.File;
-  });
+void writeFactsFile(llvm::raw_ostream &OS,
+                    const std::vector<UnitFacts> &Units) {
   FactsFile File;
-  File.Units = std::move(Units);
+  for (const UnitFacts *U : inUnitOrder(Units))
+    File.Units.push_back(*U);
   // Compact: facts files of large programs are read by every clang-tidy run.
   OS << toJSON(File) << "\n";
 }
