@@ -37,36 +37,36 @@ FUNCTIONS = 40
 SHARDS = 4
 
 def unit_facts(u, n):
-    """One unit's facts, in the form `asyncctx check --shard` writes."""
+    """One unit's facts, in the form `asyncctx check --shard` writes
+    (docs/whole-program.md, "Facts files")."""
     path = "/gen/src/unit%05d.cpp" % u
     key = lambda v, f: "c:@F@u%05d_f%02d#" % (v, f)
     loc = lambda line: [0, line * 40, line, 3]
     functions = []
     for f in range(FUNCTIONS):
-        fn = {"key": key(u, f), "qualified": "u%05d_f%02d" % (u, f),
-              "name": "u%05d_f%02d" % (u, f), "loc": loc(f * 10 + 1)}
+        name = "u%05d_f%02d" % (u, f)
         calls = []
+        # A chain through the unit and into three others, none reaching the
+        # logger (the last function), which reads in every 97th unit.
+        if f + 2 < FUNCTIONS:
+            calls.append([key(u, f + 1), "next", loc(f * 10 + 2), 0])
         if f + 1 < FUNCTIONS:
-            calls.append({"callee": key(u, f + 1), "name": "next", "loc": loc(f * 10 + 2)})
-        for d in (1, 7, 31):
-            calls.append({"callee": key((u + d) % n, f), "name": "other", "loc": loc(f * 10 + 3)})
+            for d in (1, 7, 31):
+                calls.append([key((u + d) % n, f), "other", loc(f * 10 + 3), 0])
         if f == 0:
-            calls.append({"callee": "c:@S@Sink@F@write#", "name": "write", "loc": loc(4), "virtual": True})
-        fn["calls"] = calls
-        if u % 97 == 0 and f == FUNCTIONS - 1:
-            fn["read"] = {"what": "request_id", "loc": loc(f * 10 + 5)}
+            calls.append(["c:@S@Sink@F@write#", "write", loc(4), 1])
+        read = ["request_id", loc(f * 10 + 5)] if u % 97 == 0 and f == FUNCTIONS - 1 else None
+        overrides = ["c:@S@Sink@F@write#"] if f == 4 and u % 10 == 0 else []
+        forwards, drains = [], []
         if f == 1:
-            fn["forwards"] = [{"param": 0, "kind": "parameter", "target": key((u + 3) % n, 2),
-                               "target_name": "wrapper", "target_param": 0, "loc": loc(13)}]
+            forwards = [[0, "parameter", key((u + 3) % n, 2), "wrapper", 0, loc(13)]]
         if f == 2:
-            fn["forwards"] = [{"param": 0, "kind": "store", "target": "c:@S@Pool%d@FI@Queue" % (u % 50),
-                               "target_name": "Pool::Queue", "target_param": 0, "loc": loc(23)}]
+            forwards = [[0, "store", "c:@S@Pool%d@FI@Queue" % (u % 50), "Pool::Queue", 0, loc(23)]]
         if f == 3:
-            fn["drains"] = [{"member": "c:@S@Pool%d@FI@Queue" % ((u + 1) % 50), "member_name": "Pool::Queue",
-                             "function": key(u, 3), "function_name": "Pool::loop", "loc": loc(33)}]
-        if f == 4 and u % 10 == 0:
-            fn["overrides"] = ["c:@S@Sink@F@write#"]
-        functions.append(fn)
+            drains = [["c:@S@Pool%d@FI@Queue" % ((u + 1) % 50), "Pool::Queue", key(u, 3),
+                       "Pool::loop", loc(33)]]
+        functions.append([key(u, f), name, name, loc(f * 10 + 1), read, calls, overrides,
+                          forwards, drains])
     return {"file": path, "files": [{"path": path, "hash": "%016x" % u}], "functions": functions}
 
 def candidate(u, c):
@@ -78,6 +78,9 @@ def candidate(u, c):
     cand = {"loc": position, "description": "lambda", "boundary": "std::thread",
             "report_only": False, "strict": False, "boundary_notes": [], "read_notes": [],
             "callable": "c:@F@u%05d_f%02d#" % (u, 10 + c)}
+    if c == 0:
+        # The one candidate per unit that logs: a read two hops away.
+        cand["callable"] = "c:@F@u%05d_f%02d#" % (u - u % 97, FUNCTIONS - 1)
     if c % 2:
         cand["boundary"] = "wrapper"
         cand["forwarded_to"] = "c:@F@u%05d_f01#" % u

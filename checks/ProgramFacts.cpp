@@ -2,7 +2,7 @@
 //
 // The JSON form of facts and candidates. Locations inside a unit refer to the
 // unit's file table (`[file, offset, line, column]`): a function's facts name
-// the same few files over and over.
+// the same few files over and over. The schema is in docs/whole-program.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -56,54 +56,37 @@ const char *kindName(ForwardFact::Kind K) {
   llvm_unreachable("forward kind");
 }
 
+/// A function as an array, fields in the order of FunctionFacts; trailing
+/// empty fields are left out. Arrays, not objects: llvm::json gives every
+/// object a hash table, which made a program's facts ten times their size in
+/// memory.
 Value functionJSON(const FunctionFacts &F, FileTable &Files) {
-  Object O{{"key", F.Key},
-           {"qualified", F.QualifiedName},
-           {"name", F.Name},
-           {"loc", Files(F.Loc)}};
-  if (F.Read)
-    O["read"] = Object{{"what", F.Read->What}, {"loc", Files(F.Read->Loc)}};
-  if (!F.Calls.empty()) {
-    Array Calls;
-    for (const CallFact &C : F.Calls) {
-      Object Call{
-          {"callee", C.Callee}, {"name", C.Name}, {"loc", Files(C.Loc)}};
-      if (C.Virtual)
-        Call["virtual"] = true;
-      Calls.push_back(std::move(Call));
-    }
-    O["calls"] = std::move(Calls);
-  }
-  if (!F.Overrides.empty())
-    O["overrides"] = Array(F.Overrides);
-  if (!F.Forwards.empty()) {
-    Array Forwards;
-    for (const ForwardFact &W : F.Forwards)
-      Forwards.push_back(Object{{"param", W.Param},
-                                {"kind", kindName(W.How)},
-                                {"target", W.Target},
-                                {"target_name", W.TargetName},
-                                {"target_param", W.TargetParam},
-                                {"loc", Files(W.Loc)}});
-    O["forwards"] = std::move(Forwards);
-  }
-  if (!F.Drains.empty()) {
-    Array Drains;
-    for (const DrainFact &D : F.Drains)
-      Drains.push_back(Object{{"member", D.Member},
-                              {"member_name", D.MemberName},
-                              {"function", D.Function},
-                              {"function_name", D.FunctionName},
-                              {"loc", Files(D.Loc)}});
-    O["drains"] = std::move(Drains);
-  }
-  if (!F.Spawns.empty()) {
-    Array Spawns;
-    for (const SpawnFact &S : F.Spawns)
-      Spawns.push_back(Object{
-          {"runs", S.Runs}, {"boundary", S.Boundary}, {"loc", Files(S.Loc)}});
-    O["spawns"] = std::move(Spawns);
-  }
+  Array Calls, Forwards, Drains, Spawns;
+  for (const CallFact &C : F.Calls)
+    Calls.push_back(Array{C.Callee, C.Name, Files(C.Loc), C.Virtual ? 1 : 0});
+  for (const ForwardFact &W : F.Forwards)
+    Forwards.push_back(Array{W.Param, kindName(W.How), W.Target, W.TargetName,
+                             W.TargetParam, Files(W.Loc)});
+  for (const DrainFact &D : F.Drains)
+    Drains.push_back(Array{D.Member, D.MemberName, D.Function, D.FunctionName,
+                           Files(D.Loc)});
+  for (const SpawnFact &S : F.Spawns)
+    Spawns.push_back(Array{S.Runs, S.Boundary, Files(S.Loc)});
+  Array O{F.Key,
+          F.QualifiedName,
+          F.Name,
+          Files(F.Loc),
+          F.Read ? Value(Array{F.Read->What, Files(F.Read->Loc)})
+                 : Value(nullptr),
+          std::move(Calls),
+          Array(F.Overrides),
+          std::move(Forwards),
+          std::move(Drains),
+          std::move(Spawns)};
+  while (O.size() > 4 &&
+         (O.back().kind() == Value::Null ||
+          (O.back().getAsArray() && O.back().getAsArray()->empty())))
+    O.pop_back();
   return O;
 }
 
@@ -163,108 +146,130 @@ static bool fromJSON(const Value &V, NoteFact &N, llvm::json::Path P) {
 
 namespace {
 
-/// Maps a located field against the unit's file table.
-struct Located {
-  const std::vector<std::string> &Files;
-  bool operator()(const Object &O, llvm::StringRef Key, FactLocation &L,
-                  llvm::json::Path P) const {
-    const Value *V = O.get(Key);
-    if (!V) {
-      P.field(Key).report("missing value");
-      return false;
-    }
-    return fromJSON(*V, L, Files, P.field(Key));
+/// Reads the fields of an array one by one, reporting where one is wrong.
+class Fields {
+public:
+  Fields(const Value &V, llvm::json::Path P,
+         const std::vector<std::string> &Files)
+      : A(V.getAsArray()), P(P), Files(Files) {
+    if (!A)
+      P.report("expected an array");
   }
+  explicit operator bool() const { return A; }
+  bool has(size_t I) const { return I < A->size(); }
+  bool text(size_t I, std::string &Out) {
+    std::optional<llvm::StringRef> S =
+        has(I) ? (*A)[I].getAsString() : std::nullopt;
+    if (!S)
+      return fail(I, "expected a string");
+    Out = S->str();
+    return true;
+  }
+  bool number(size_t I, unsigned &Out) {
+    std::optional<int64_t> N = has(I) ? (*A)[I].getAsInteger() : std::nullopt;
+    if (!N || *N < 0)
+      return fail(I, "expected a non-negative integer");
+    Out = *N;
+    return true;
+  }
+  bool location(size_t I, FactLocation &Out) {
+    if (!has(I))
+      return fail(I, "expected [file, offset, line, column]");
+    return fromJSON((*A)[I], Out, Files, P.index(I));
+  }
+  /// Each element of the array at \p I (absent: none) as Fields.
+  template <typename ReadOne> bool each(size_t I, ReadOne Read) {
+    if (!has(I) || (*A)[I].kind() == Value::Null)
+      return true;
+    const Array *Items = (*A)[I].getAsArray();
+    if (!Items)
+      return fail(I, "expected an array");
+    for (size_t J = 0; J < Items->size(); ++J)
+      if (!Read((*Items)[J], P.index(I).index(J)))
+        return false;
+    return true;
+  }
+  const Value *at(size_t I) const { return has(I) ? &(*A)[I] : nullptr; }
+
+private:
+  bool fail(size_t I, llvm::StringLiteral Message) {
+    P.index(I).report(Message);
+    return false;
+  }
+  const Array *A;
+  llvm::json::Path P;
+  const std::vector<std::string> &Files;
 };
 
-bool functionFromJSON(const Value &V, FunctionFacts &F, const Located &Loc,
+bool functionFromJSON(const Value &V, FunctionFacts &F,
+                      const std::vector<std::string> &Files,
                       llvm::json::Path P) {
-  const Object *Obj = V.getAsObject();
-  llvm::json::ObjectMapper O(V, P);
-  if (!O || !O.map("key", F.Key) || !O.map("qualified", F.QualifiedName) ||
-      !O.map("name", F.Name) || !Loc(*Obj, "loc", F.Loc, P) ||
-      !O.mapOptional("overrides", F.Overrides))
+  Fields R(V, P, Files);
+  if (!R || !R.text(0, F.Key) || !R.text(1, F.QualifiedName) ||
+      !R.text(2, F.Name) || !R.location(3, F.Loc))
     return false;
-  if (const Object *Read = Obj->getObject("read")) {
-    llvm::json::ObjectMapper R(*Obj->get("read"), P.field("read"));
+  if (const Value *Read = R.at(4); Read && Read->kind() != Value::Null) {
+    Fields Item(*Read, P.index(4), Files);
     F.Read.emplace();
-    if (!R.map("what", F.Read->What) ||
-        !Loc(*Read, "loc", F.Read->Loc, P.field("read")))
+    if (!Item || !Item.text(0, F.Read->What) || !Item.location(1, F.Read->Loc))
       return false;
   }
-  auto Each = [&](llvm::StringRef Field, auto &&Read) {
-    const Array *A = Obj->getArray(Field);
-    for (size_t I = 0; A && I < A->size(); ++I) {
-      llvm::json::Path Item = P.field(Field).index(I);
-      const Object *Elem = (*A)[I].getAsObject();
-      if (!Elem) {
-        Item.report("expected an object");
-        return false;
-      }
-      if (!Read((*A)[I], *Elem, Item))
-        return false;
-    }
+  return R.each(5, [&](const Value &E, llvm::json::Path IP) {
+    Fields Item(E, IP, Files);
+    CallFact C;
+    unsigned Virtual = 0;
+    if (!Item || !Item.text(0, C.Callee) || !Item.text(1, C.Name) ||
+        !Item.location(2, C.Loc) || !Item.number(3, Virtual))
+      return false;
+    C.Virtual = Virtual;
+    F.Calls.push_back(std::move(C));
     return true;
-  };
-  return Each("calls",
-              [&](const Value &E, const Object &EO, llvm::json::Path IP) {
-                CallFact C;
-                llvm::json::ObjectMapper M(E, IP);
-                if (!M.map("callee", C.Callee) || !M.map("name", C.Name) ||
-                    !M.mapOptional("virtual", C.Virtual) ||
-                    !Loc(EO, "loc", C.Loc, IP))
-                  return false;
-                F.Calls.push_back(std::move(C));
-                return true;
-              }) &&
-         Each("forwards",
-              [&](const Value &E, const Object &EO, llvm::json::Path IP) {
-                ForwardFact W;
-                std::string Kind;
-                llvm::json::ObjectMapper M(E, IP);
-                if (!M.map("param", W.Param) || !M.map("kind", Kind) ||
-                    !M.map("target", W.Target) ||
-                    !M.map("target_name", W.TargetName) ||
-                    !M.map("target_param", W.TargetParam) ||
-                    !Loc(EO, "loc", W.Loc, IP))
-                  return false;
-                if (Kind == "boundary")
-                  W.How = ForwardFact::Boundary;
-                else if (Kind == "parameter")
-                  W.How = ForwardFact::Parameter;
-                else if (Kind == "store")
-                  W.How = ForwardFact::Store;
-                else {
-                  IP.field("kind").report(
-                      "expected 'boundary', 'parameter' or 'store'");
-                  return false;
-                }
-                F.Forwards.push_back(std::move(W));
-                return true;
-              }) &&
-         Each("drains",
-              [&](const Value &E, const Object &EO, llvm::json::Path IP) {
-                DrainFact D;
-                llvm::json::ObjectMapper M(E, IP);
-                if (!M.map("member", D.Member) ||
-                    !M.map("member_name", D.MemberName) ||
-                    !M.map("function", D.Function) ||
-                    !M.map("function_name", D.FunctionName) ||
-                    !Loc(EO, "loc", D.Loc, IP))
-                  return false;
-                F.Drains.push_back(std::move(D));
-                return true;
-              }) &&
-         Each("spawns",
-              [&](const Value &E, const Object &EO, llvm::json::Path IP) {
-                SpawnFact S;
-                llvm::json::ObjectMapper M(E, IP);
-                if (!M.map("runs", S.Runs) || !M.map("boundary", S.Boundary) ||
-                    !Loc(EO, "loc", S.Loc, IP))
-                  return false;
-                F.Spawns.push_back(std::move(S));
-                return true;
-              });
+  }) && R.each(6, [&](const Value &E, llvm::json::Path IP) {
+    std::optional<llvm::StringRef> Key = E.getAsString();
+    if (!Key) {
+      IP.report("expected a string");
+      return false;
+    }
+    F.Overrides.push_back(Key->str());
+    return true;
+  }) && R.each(7, [&](const Value &E, llvm::json::Path IP) {
+    Fields Item(E, IP, Files);
+    ForwardFact W;
+    std::string Kind;
+    if (!Item || !Item.number(0, W.Param) || !Item.text(1, Kind) ||
+        !Item.text(2, W.Target) || !Item.text(3, W.TargetName) ||
+        !Item.number(4, W.TargetParam) || !Item.location(5, W.Loc))
+      return false;
+    if (Kind == "boundary")
+      W.How = ForwardFact::Boundary;
+    else if (Kind == "parameter")
+      W.How = ForwardFact::Parameter;
+    else if (Kind == "store")
+      W.How = ForwardFact::Store;
+    else {
+      IP.index(1).report("expected 'boundary', 'parameter' or 'store'");
+      return false;
+    }
+    F.Forwards.push_back(std::move(W));
+    return true;
+  }) && R.each(8, [&](const Value &E, llvm::json::Path IP) {
+    Fields Item(E, IP, Files);
+    DrainFact D;
+    if (!Item || !Item.text(0, D.Member) || !Item.text(1, D.MemberName) ||
+        !Item.text(2, D.Function) || !Item.text(3, D.FunctionName) ||
+        !Item.location(4, D.Loc))
+      return false;
+    F.Drains.push_back(std::move(D));
+    return true;
+  }) && R.each(9, [&](const Value &E, llvm::json::Path IP) {
+    Fields Item(E, IP, Files);
+    SpawnFact S;
+    if (!Item || !Item.text(0, S.Runs) || !Item.text(1, S.Boundary) ||
+        !Item.location(2, S.Loc))
+      return false;
+    F.Spawns.push_back(std::move(S));
+    return true;
+  });
 }
 
 } // namespace
@@ -313,10 +318,9 @@ bool fromJSON(const Value &V, UnitFacts &Unit, llvm::json::Path P) {
     P.field("functions").report("expected an array");
     return false;
   }
-  Located Loc{Paths};
   for (size_t I = 0; I < Functions->size(); ++I) {
     FunctionFacts F;
-    if (!functionFromJSON((*Functions)[I], F, Loc,
+    if (!functionFromJSON((*Functions)[I], F, Paths,
                           P.field("functions").index(I)))
       return false;
     Unit.Functions.push_back(std::move(F));
@@ -356,29 +360,45 @@ bool fromJSON(const Value &V, Candidate &C, llvm::json::Path P) {
          O.mapOptional("callable", C.Callable);
 }
 
-Value toJSON(const FactsFile &F) {
-  Array Units;
+void writeFactsFile(llvm::raw_ostream &OS, const FactsFile &F) {
+  OS << Value(Object{{"version", FactsVersion}, {"asyncctx", "facts"}}) << "\n";
   for (const UnitFacts &U : F.Units)
-    Units.push_back(toJSON(U));
-  return Object{{"version", FactsVersion}, {"units", std::move(Units)}};
+    OS << toJSON(U) << "\n";
 }
 
 llvm::Expected<FactsFile> parseFactsFile(llvm::StringRef Text) {
-  llvm::Expected<Value> Parsed = llvm::json::parse(Text);
+  // One line a unit: only one unit's JSON tree is in memory at a time.
+  auto [Header, Rest] = Text.split('\n');
+  llvm::Expected<Value> Parsed = llvm::json::parse(Header);
   if (!Parsed)
     return Parsed.takeError();
   llvm::json::Path::Root Root("facts");
   llvm::json::ObjectMapper O(*Parsed, Root);
   unsigned Version = 0;
-  FactsFile Result;
-  if (!O || !O.map("version", Version))
-    return Root.getError();
+  std::string Kind;
+  if (!O || !O.map("version", Version) || !O.map("asyncctx", Kind) ||
+      Kind != "facts")
+    return llvm::createStringError("not an asyncctx facts file");
   if (Version != FactsVersion)
     return llvm::createStringError(
         "facts version %u, expected %u: rewrite it with this asyncctx", Version,
         FactsVersion);
-  if (!O.map("units", Result.Units))
-    return Root.getError();
+  FactsFile Result;
+  for (unsigned Line = 2; !Rest.empty(); ++Line) {
+    llvm::StringRef UnitText;
+    std::tie(UnitText, Rest) = Rest.split('\n');
+    if (UnitText.trim().empty())
+      continue;
+    llvm::Expected<Value> Unit = llvm::json::parse(UnitText);
+    if (!Unit)
+      return llvm::createStringError("line %u: %s", Line,
+                                     llvm::toString(Unit.takeError()).c_str());
+    llvm::json::Path::Root UnitRoot("unit");
+    Result.Units.emplace_back();
+    if (!fromJSON(*Unit, Result.Units.back(), UnitRoot))
+      return llvm::createStringError(
+          "line %u: %s", Line, llvm::toString(UnitRoot.getError()).c_str());
+  }
   return Result;
 }
 

@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -160,11 +161,12 @@ llvm::json::Value toJSON(const Candidate &C);
 bool fromJSON(const llvm::json::Value &V, UnitFacts &Unit, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Candidate &C, llvm::json::Path P);
 
-/// A facts file: `{"version": 1, "units": [...]}`.
+/// A facts file: JSON Lines, a header `{"version": 1, "asyncctx": "facts"}`
+/// then one unit a line, so that a reader holds one unit's JSON at a time.
 struct FactsFile {
   std::vector<UnitFacts> Units;
 };
-llvm::json::Value toJSON(const FactsFile &F);
+void writeFactsFile(llvm::raw_ostream &OS, const FactsFile &F);
 llvm::Expected<FactsFile> parseFactsFile(llvm::StringRef Text);
 
 } // namespace asyncctx

@@ -171,6 +171,18 @@ void ProgramSolution::solveReads() {
     if (Functions[N]->Read)
       ReadDistance[N] = 0;
   propagate(ReadDistance, Graph, Unreached);
+  // Where each reached dispatch goes on: decided once, since a method may
+  // have thousands of overrides and be called from thousands of places.
+  DispatchNext.assign(DispatchKeys.size(), Unreached);
+  for (unsigned D = 0; D < DispatchKeys.size(); ++D) {
+    unsigned N = Functions.size() + D;
+    if (ReadDistance[N] != Unreached)
+      for (unsigned To : DispatchTargets[D])
+        if (ReadDistance[To] < ReadDistance[N]) {
+          DispatchNext[D] = To;
+          break;
+        }
+  }
 }
 
 bool ProgramSolution::reads(llvm::StringRef Key) const {
@@ -180,14 +192,8 @@ bool ProgramSolution::reads(llvm::StringRef Key) const {
 
 unsigned ProgramSolution::resolveDispatch(unsigned N) const {
   while (N >= Functions.size()) {
-    unsigned Next = Unreached;
-    for (unsigned To : DispatchTargets[N - Functions.size()])
-      if (ReadDistance[To] < ReadDistance[N]) {
-        Next = To;
-        break;
-      }
-    assert(Next != Unreached && "a reached dispatch node has a closer target");
-    N = Next;
+    N = DispatchNext[N - Functions.size()];
+    assert(N != Unreached && "a reached dispatch node has a closer target");
   }
   return N;
 }
@@ -312,6 +318,21 @@ void ProgramSolution::solveBoundaries() {
         BoundaryDistance[N] = 0;
   }
   propagate(BoundaryDistance, Graph, Unreached);
+  // The override a path through a base method goes on to, decided once: a
+  // method may have thousands of overrides.
+  OverriderHop.assign(Parameters.size(), nullptr);
+  for (unsigned N = 0; N < Parameters.size(); ++N) {
+    if (BoundaryDistance[N] == Unreached || BoundaryDistance[N] == 0)
+      continue;
+    auto Overriders = OverridersOf.find(ParameterKeys[N]);
+    if (Overriders != OverridersOf.end())
+      for (const FunctionFacts *O : Overriders->second)
+        if (unsigned To = parameterNode(O->Key, Parameters[N].Param);
+            To != Unreached && BoundaryDistance[To] < BoundaryDistance[N]) {
+          OverriderHop[N] = O;
+          break;
+        }
+  }
 }
 
 bool ProgramSolution::isBoundary(llvm::StringRef Key, unsigned Param) const {
@@ -347,13 +368,10 @@ std::pair<unsigned, NoteFact> ProgramSolution::nextHop(unsigned N) const {
             To != Unreached && BoundaryDistance[To] < BoundaryDistance[N])
           return {To, {forwardingNote(parameterOwner(N), W.TargetName), W.Loc}};
   // A call through a method may run any override.
-  auto Overriders = OverridersOf.find(ParameterKeys[N]);
-  if (Overriders != OverridersOf.end())
-    for (const FunctionFacts *O : Overriders->second)
-      if (unsigned To = parameterNode(O->Key, P.Param);
-          To != Unreached && BoundaryDistance[To] < BoundaryDistance[N])
-        return {To, {"'" + O->QualifiedName + "' overrides it here", O->Loc}};
-  llvm_unreachable("a reached node has a closer successor");
+  const FunctionFacts *O = OverriderHop[N];
+  assert(O && "a reached node has a closer successor");
+  return {parameterNode(O->Key, P.Param),
+          {"'" + O->QualifiedName + "' overrides it here", O->Loc}};
 }
 
 std::vector<NoteFact> ProgramSolution::boundaryNotes(llvm::StringRef Key,

@@ -105,6 +105,8 @@ private:
   std::vector<std::string> DispatchKeys;
   std::vector<std::vector<unsigned>> DispatchTargets;
   std::vector<unsigned> ReadDistance;
+  /// For each reached dispatch node, the closer node a read path goes on to.
+  std::vector<unsigned> DispatchNext;
 
   /// (function, parameter) pairs that forward somewhere.
   llvm::StringMap<unsigned> ParameterIndex;
@@ -115,6 +117,8 @@ private:
   std::vector<ParameterNode> Parameters;
   std::vector<std::string> ParameterKeys;
   std::vector<unsigned> BoundaryDistance;
+  /// For a reached node that only an override makes a boundary: which one.
+  std::vector<const FunctionFacts *> OverriderHop;
   llvm::StringMap<std::vector<const DrainFact *>> Drains;
   llvm::StringMap<std::vector<const SpawnFact *>> SpawnsOf;
   llvm::StringMap<std::vector<llvm::StringRef>> CallersOf;

@@ -81,8 +81,7 @@ void writeFactsFile(llvm::raw_ostream &OS,
   FactsFile File;
   for (const UnitFacts *U : inUnitOrder(Units))
     File.Units.push_back(*U);
-  // Compact: facts files of large programs are read by every clang-tidy run.
-  OS << toJSON(File) << "\n";
+  asyncctx::writeFactsFile(OS, File);
 }
 
 static llvm::json::Object noteJSON(const NoteFact &N, llvm::StringRef Root) {

@@ -54,12 +54,21 @@ std::string print(const llvm::json::Value &V) {
   return Text;
 }
 
+std::string print(const FactsFile &F) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  writeFactsFile(OS, F);
+  return Text;
+}
+
 TEST(ProgramFactsTest, RoundTrip) {
   FactsFile Original = sample();
-  std::string Text = print(toJSON(Original));
+  std::string Text = print(Original);
   llvm::Expected<FactsFile> Read = parseFactsFile(Text);
   ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
-  EXPECT_EQ(print(toJSON(*Read)), Text);
+  EXPECT_EQ(print(*Read), Text);
+  // A header line, then one unit a line.
+  EXPECT_EQ(llvm::StringRef(Text).count('\n'), 2u);
   const FunctionFacts &Submit = Read->Units[0].Functions[1];
   EXPECT_EQ(Submit.Calls[0].Loc.File, "/src/pool.h");
   EXPECT_TRUE(Submit.Calls[0].Virtual);
@@ -86,19 +95,24 @@ TEST(ProgramFactsTest, CandidateRoundTrip) {
 
 TEST(ProgramFactsTest, RefusesOtherVersionsAndShapes) {
   llvm::Expected<FactsFile> Old =
-      parseFactsFile(R"({"version": 0, "units": []})");
+      parseFactsFile(R"({"version": 0, "asyncctx": "facts"})");
   ASSERT_FALSE(bool(Old));
   EXPECT_NE(llvm::toString(Old.takeError()).find("version 0"),
             std::string::npos);
   llvm::Expected<FactsFile> BadFile = parseFactsFile(
-      R"({"version": 1, "units": [{"file": "a.cpp", "files": [],
-          "functions": [{"key": "k", "qualified": "f", "name": "f",
-                         "loc": [3, 0, 1, 1]}]}]})");
+      "{\"version\": 1, \"asyncctx\": \"facts\"}\n"
+      R"({"file": "a.cpp", "files": [], "functions": [["k", "f", "f", [3, 0, 1, 1]]]})");
   ASSERT_FALSE(bool(BadFile));
-  EXPECT_NE(llvm::toString(BadFile.takeError()).find("file table"),
+  std::string Message = llvm::toString(BadFile.takeError());
+  EXPECT_NE(Message.find("file table"), std::string::npos) << Message;
+  EXPECT_NE(Message.find("line 2"), std::string::npos) << Message;
+  llvm::Expected<FactsFile> NotJSON = parseFactsFile("not json");
+  EXPECT_FALSE(bool(NotJSON));
+  llvm::consumeError(NotJSON.takeError());
+  llvm::Expected<FactsFile> Report = parseFactsFile(R"({"version": 1})");
+  ASSERT_FALSE(bool(Report));
+  EXPECT_NE(llvm::toString(Report.takeError()).find("not an asyncctx facts"),
             std::string::npos);
-  EXPECT_FALSE(bool(parseFactsFile("not json")));
-  llvm::consumeError(parseFactsFile("[]").takeError());
 }
 
 TEST(ProgramFactsTest, ContentHashIsStable) {
