@@ -79,7 +79,8 @@ print("\nfindings: whole program %d, per TU %d; translation units %d" % (
 facts = os.path.join(out, "facts.json")
 s = run([tool, "facts", "-p", corpus, "-j" + jobs, "--allow-parse-errors", "--no-progress",
          "-o", facts] + select)
-units = json.load(open(facts))["units"]
+# JSON Lines: a header, then one unit a line (docs/whole-program.md).
+units = [json.loads(line) for line in open(facts).read().splitlines()[1:] if line.strip()]
 sizes = sorted(len(json.dumps(u, separators=(",", ":"))) for u in units)
 print("\nfacts: %.2f MiB for %d TUs; per TU median %.1f KiB, max %.1f KiB; %d functions" % (
     os.path.getsize(facts) / 2**20, len(units), median(sizes) / 1024, sizes[-1] / 1024,
