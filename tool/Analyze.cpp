@@ -1,21 +1,21 @@
 //===--- Analyze.cpp - asyncctx standalone tool ---------------------------===//
 //
 // Runs the asyncctx checks over translation units with clang-tidy's own
-// machinery: a ClangTidyContext with clang-tidy's options providers (.clang-tidy
-// lookup, --config-file), ClangTidyASTConsumerFactory (the registered checks),
-// and ClangTidyDiagnosticConsumer (NOLINT, NOLINTNEXTLINE, NOLINTBEGIN/END,
-// header filter, de-duplication of a TU's diagnostics). It is what
-// clang::tidy::runClangTidy does, per translation unit, with a ClangTool whose
-// file system has its own working directory (so TUs can run on several
+// machinery: a ClangTidyContext with clang-tidy's options providers
+// (.clang-tidy lookup, --config-file), ClangTidyASTConsumerFactory (the
+// registered checks), and ClangTidyDiagnosticConsumer (NOLINT, NOLINTNEXTLINE,
+// NOLINTBEGIN/END, header filter, de-duplication of a TU's diagnostics). It is
+// what clang::tidy::runClangTidy does, per translation unit, with a ClangTool
+// whose file system has its own working directory (so TUs can run on several
 // threads) and that does not print to stderr.
 //
 //===----------------------------------------------------------------------===//
 
-#include "tool/Tool.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "tool/Tool.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/DiagnosticOptions.h"
@@ -24,7 +24,7 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
@@ -32,77 +32,14 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
-#include <atomic>
 #include <mutex>
-#include <thread>
-#include <unistd.h>
 
 using namespace clang;
 using namespace clang::tidy;
 
 namespace asyncctx::tool {
-
-Database::~Database() = default;
-
-std::unique_ptr<Database> loadDatabase(llvm::StringRef Path, std::string &Error) {
-  llvm::SmallString<256> File(Path);
-  llvm::sys::fs::make_absolute(File);
-  if (llvm::sys::fs::is_directory(File) || !File.str().ends_with(".json"))
-    llvm::sys::path::append(File, "compile_commands.json");
-  llvm::sys::path::remove_dots(File, true);
-  auto Buffer = llvm::MemoryBuffer::getFile(File);
-  if (!Buffer) {
-    Error = "cannot read compilation database '" + File.str().str() +
-            "': " + Buffer.getError().message();
-    return nullptr;
-  }
-  std::string Message;
-  auto DB = tooling::JSONCompilationDatabase::loadFromBuffer(
-      (*Buffer)->getBuffer(), Message, tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!DB) {
-    Error = "malformed compilation database '" + File.str().str() + "': " + Message;
-    return nullptr;
-  }
-  // loadFromBuffer resolves relative "directory" entries against nothing;
-  // compile databases written by build systems use absolute ones.
-  auto Result = std::make_unique<Database>();
-  Result->DB = std::move(DB);
-  Result->Path = File.str().str();
-  if (Result->DB->getAllCompileCommands().empty()) {
-    Error = "compilation database '" + Result->Path + "' has no entries";
-    return nullptr;
-  }
-  return Result;
-}
-
-static std::string normalize(llvm::StringRef Path, llvm::StringRef Base = "") {
-  llvm::SmallString<256> P(Path);
-  if (!llvm::sys::path::is_absolute(P)) {
-    if (!Base.empty()) {
-      llvm::SmallString<256> B(Base);
-      llvm::sys::path::append(B, P);
-      P = B;
-    } else {
-      llvm::sys::fs::make_absolute(P);
-    }
-  }
-  llvm::sys::path::remove_dots(P, true);
-  return P.str().str();
-}
-
-std::vector<std::string> allFiles(const Database &D) {
-  std::set<std::string> Files;
-  for (const tooling::CompileCommand &C : D.DB->getAllCompileCommands())
-    Files.insert(normalize(C.Filename, C.Directory));
-  return {Files.begin(), Files.end()};
-}
-
-bool inDatabase(const Database &D, llvm::StringRef File) {
-  return !D.DB->getCompileCommands(File).empty();
-}
-
-std::string databasePath(const Database &D) { return D.Path; }
 
 //===--- Options ----------------------------------------------------------===//
 
@@ -171,8 +108,9 @@ static std::string parseErrors(llvm::StringRef Text, llvm::StringRef Name,
   return "";
 }
 
-std::vector<std::string> validateConfiguration(const std::vector<std::string> &Files,
-                                               const AnalysisSettings &S) {
+std::vector<std::string>
+validateConfiguration(const std::vector<std::string> &Files,
+                      const AnalysisSettings &S) {
   std::vector<std::string> Errors;
   bool Inherit = false;
   if (!S.ConfigFile.empty()) {
@@ -205,15 +143,17 @@ std::vector<std::string> validateConfiguration(const std::vector<std::string> &F
       if (llvm::sys::fs::exists(Config)) {
         auto Buffer = llvm::MemoryBuffer::getFile(Config);
         if (!Buffer) {
-          Errors.push_back("cannot read configuration file '" + Config.str().str() +
+          Errors.push_back("cannot read configuration file '" +
+                           Config.str().str() +
                            "': " + Buffer.getError().message());
           break;
         }
         bool InheritHere = false;
-        std::string E = parseErrors((*Buffer)->getBuffer(), Config, InheritHere);
+        std::string E =
+            parseErrors((*Buffer)->getBuffer(), Config, InheritHere);
         if (!E.empty()) {
-          Errors.push_back("malformed configuration file '" + Config.str().str() +
-                           "': " + E);
+          Errors.push_back("malformed configuration file '" +
+                           Config.str().str() + "': " + E);
           break;
         }
         if (!InheritHere)
@@ -258,7 +198,8 @@ std::string findResourceDir(const char *Argv0, std::string &Searched) {
     llvm::StringRef BinDir = llvm::sys::path::parent_path(Exe);
     llvm::SmallString<256> P(llvm::sys::path::parent_path(BinDir));
     // A tool installed into the LLVM prefix itself, or next to a bundled copy.
-    llvm::sys::path::append(P, "lib", "clang", std::to_string(LLVM_VERSION_MAJOR));
+    llvm::sys::path::append(P, "lib", "clang",
+                            std::to_string(LLVM_VERSION_MAJOR));
     Candidates.push_back(P.str().str());
   }
   Candidates.push_back(ASYNCCTX_CLANG_RESOURCE_DIR);
@@ -312,38 +253,12 @@ private:
   ClangTidyASTConsumerFactory ConsumerFactory;
 };
 
-Position position(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir) {
-  Position P;
-  if (!M.FilePath.empty())
-    P.File = normalize(M.FilePath, BuildDir);
-  P.Offset = M.FileOffset;
-  return P;
-}
-
-void addEdits(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir,
-              std::vector<Edit> &Out) {
-  for (const auto &Entry : M.Fix)
-    for (const tooling::Replacement &R : Entry.second)
-      Out.push_back({normalize(R.getFilePath(), BuildDir), R.getOffset(),
-                     R.getLength(), R.getReplacementText().str()});
-}
-
-TUResult analyseOne(const Database &D, const std::string &File,
-                    const AnalysisSettings &S) {
-  TUResult Result;
-  Result.File = File;
-  ClangTidyContext Context(makeProvider(S));
-  // A physical file system of its own: ClangTool changes the working
-  // directory of its file system for each compile command, and the real
-  // one's is the process's.
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical(
-      llvm::vfs::createPhysicalFileSystem().release());
-  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Physical);
-  tooling::ClangTool Tool(*D.DB, {File}, std::make_shared<PCHContainerOperations>(),
-                          FS);
-  Tool.setPrintErrorMessage(false);
+/// The compile command adjustments clang-tidy makes, and ours.
+void adjustArguments(tooling::ClangTool &Tool, ClangTidyContext &Context,
+                     const AnalysisSettings &S) {
   Tool.appendArgumentsAdjuster(
-      [&Context](const tooling::CommandLineArguments &Args, StringRef Filename) {
+      [&Context](const tooling::CommandLineArguments &Args,
+                 StringRef Filename) {
         ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
         tooling::CommandLineArguments Adjusted = Args;
         if (Opts.ExtraArgsBefore && !Adjusted.empty())
@@ -358,20 +273,35 @@ TUResult analyseOne(const Database &D, const std::string &File,
   // A -Werror'd compiler warning is not a parse failure.
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       "-Wno-error", tooling::ArgumentInsertPosition::END));
-  if (!S.ResourceDir.empty()) {
-    std::string Dir = S.ResourceDir;
-    Tool.appendArgumentsAdjuster(
-        [Dir](const tooling::CommandLineArguments &Args, StringRef) {
-          for (const std::string &A : Args)
-            if (llvm::StringRef(A).starts_with("-resource-dir"))
-              return Args;
-          tooling::CommandLineArguments Adjusted = Args;
-          Adjusted.push_back("-resource-dir=" + Dir);
-          return Adjusted;
-        });
-  }
+  if (S.ResourceDir.empty())
+    return;
+  std::string Dir = S.ResourceDir;
+  Tool.appendArgumentsAdjuster(
+      [Dir](const tooling::CommandLineArguments &Args, StringRef) {
+        for (const std::string &A : Args)
+          if (llvm::StringRef(A).starts_with("-resource-dir"))
+            return Args;
+        tooling::CommandLineArguments Adjusted = Args;
+        Adjusted.push_back("-resource-dir=" + Dir);
+        return Adjusted;
+      });
+}
 
-  ClangTidyDiagnosticConsumer Consumer(Context);
+/// Runs the checks over \p File; their diagnostics are in \p Consumer.
+/// Returns ClangTool's status (non-zero if the file did not compile).
+int runChecks(const Database &D, const std::string &File,
+              const AnalysisSettings &S, ClangTidyContext &Context,
+              ClangTidyDiagnosticConsumer &Consumer) {
+  // A physical file system of its own: ClangTool changes the working
+  // directory of its file system for each compile command, and the real
+  // one's is the process's.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical(
+      llvm::vfs::createPhysicalFileSystem().release());
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Physical);
+  tooling::ClangTool Tool(*D.DB, {File},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  Tool.setPrintErrorMessage(false);
+  adjustArguments(Tool, Context, S);
 #if LLVM_VERSION_MAJOR >= 21
   auto DiagOpts = std::make_unique<DiagnosticOptions>();
   DiagnosticsEngine Engine(DiagnosticIDs::create(), *DiagOpts, &Consumer,
@@ -384,82 +314,118 @@ TUResult analyseOne(const Database &D, const std::string &File,
 #endif
   Tool.setDiagnosticConsumer(&Consumer);
   ActionFactory Factory(Context, FS);
-  int Status = Tool.run(&Factory);
+  return Tool.run(&Factory);
+}
+
+Position position(const tooling::DiagnosticMessage &M,
+                  llvm::StringRef BuildDir) {
+  Position P;
+  if (!M.FilePath.empty())
+    P.File = absolutePath(M.FilePath, BuildDir);
+  P.Offset = M.FileOffset;
+  fillLineColumn(P);
+  return P;
+}
+
+Finding finding(const ClangTidyError &E) {
+  Finding F;
+  F.Check = E.DiagnosticName;
+  F.Level = E.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning";
+  F.Message = E.Message.Message;
+  F.Pos = position(E.Message, E.BuildDirectory);
+  for (const auto &Entry : E.Message.Fix)
+    for (const tooling::Replacement &R : Entry.second)
+      F.Fixes.emplace_back(absolutePath(R.getFilePath(), E.BuildDirectory),
+                           R.getOffset(), R.getLength(),
+                           R.getReplacementText());
+  llvm::sort(F.Fixes);
+  for (const tooling::DiagnosticMessage &N : E.Notes)
+    F.Notes.push_back({N.Message, position(N, E.BuildDirectory)});
+  return F;
+}
+
+TUResult analyseOne(const Database &D, const std::string &File,
+                    const AnalysisSettings &S) {
+  TUResult Result;
+  Result.File = File;
+  ClangTidyContext Context(makeProvider(S));
+  ClangTidyDiagnosticConsumer Consumer(Context);
+  int Status = runChecks(D, File, S, Context, Consumer);
   Result.Analysed = true;
 
   std::set<std::string> ConfigErrors;
+  std::vector<Finding> Errors;
   for (const ClangTidyError &E : Consumer.take()) {
     llvm::StringRef Name = E.DiagnosticName;
-    if (Name == "clang-tidy-config") {
+    if (Name == "clang-tidy-config")
       ConfigErrors.insert(E.Message.Message);
-      continue;
-    }
-    Finding F;
-    F.Check = E.DiagnosticName;
-    F.Level = E.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning";
-    F.Message = E.Message.Message;
-    F.Pos = position(E.Message, E.BuildDirectory);
-    addEdits(E.Message, E.BuildDirectory, F.Edits);
-    for (const tooling::DiagnosticMessage &N : E.Notes)
-      F.Notes.push_back({N.Message, position(N, E.BuildDirectory)});
-    if (Name.starts_with("clang-diagnostic-")) {
-      if (E.DiagLevel == tooling::Diagnostic::Error) {
-        Result.Failed = true;
-        Result.Errors.push_back(std::move(F));
-      }
-      continue;
-    }
-    Result.Findings.push_back(std::move(F));
+    else if (!Name.starts_with("clang-diagnostic-"))
+      Result.Findings.push_back(finding(E));
+    else if (E.DiagLevel == tooling::Diagnostic::Error)
+      Errors.push_back(finding(E));
   }
   Result.ConfigErrors.assign(ConfigErrors.begin(), ConfigErrors.end());
-  if (Status != 0 && Result.Errors.empty() && Result.ConfigErrors.empty()) {
-    Result.Failed = true;
+  if (Status != 0 && Errors.empty() && Result.ConfigErrors.empty()) {
     Finding F;
     F.Check = "clang-diagnostic-error";
     F.Level = "error";
     F.Message = "the translation unit could not be compiled";
     F.Pos.File = File;
-    Result.Errors.push_back(std::move(F));
+    fillLineColumn(F.Pos);
+    Errors.push_back(std::move(F));
   }
+  if (!Errors.empty())
+    Result.Failure = ParseFailure{File, std::move(Errors)};
   return Result;
 }
 
 } // namespace
 
-std::vector<TUResult> analyse(const Database &D, const std::vector<std::string> &Files,
+std::vector<TUResult> analyse(const Database &D,
+                              const std::vector<std::string> &Files,
                               const AnalysisSettings &S) {
   std::vector<TUResult> Results(Files.size());
-  std::atomic<size_t> Next{0};
   std::mutex ProgressMutex;
   size_t Done = 0;
-  auto Worker = [&] {
-    for (;;) {
-      size_t I = Next++;
-      if (I >= Files.size())
-        return;
+  // Each translation unit has its own context, tool and checks; nothing is
+  // shared but the read-only check registry.
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(S.Jobs));
+  for (size_t I = 0; I < Files.size(); ++I)
+    Pool.async([&, I] {
       Results[I] = analyseOne(D, Files[I], S);
-      if (S.Progress) {
-        std::lock_guard<std::mutex> Lock(ProgressMutex);
-        ++Done;
-        std::string Shown = relativePath(Files[I], S.ProgressRoot);
-        llvm::errs() << "\r\x1b[K[" << Done << "/" << Files.size() << "] " << Shown;
-        llvm::errs().flush();
-      }
-    }
-  };
-  unsigned Jobs = std::max(1u, std::min<unsigned>(S.Jobs, Files.size()));
-  if (Jobs == 1) {
-    Worker();
-  } else {
-    std::vector<std::thread> Threads;
-    for (unsigned J = 0; J < Jobs; ++J)
-      Threads.emplace_back(Worker);
-    for (std::thread &T : Threads)
-      T.join();
-  }
+      if (!S.Progress)
+        return;
+      std::lock_guard<std::mutex> Lock(ProgressMutex);
+      llvm::errs() << "\r\x1b[K[" << ++Done << "/" << Files.size() << "] "
+                   << relativePath(Files[I], S.ProgressRoot);
+      llvm::errs().flush();
+    });
+  Pool.wait();
   if (S.Progress && !Files.empty())
     llvm::errs() << "\r\x1b[K";
   return Results;
+}
+
+Report summarise(std::vector<TUResult> Results, llvm::StringRef Root,
+                 bool AllowParseErrors) {
+  Report R;
+  R.Root = Root.str();
+  R.Summary.TranslationUnits = Results.size();
+  R.Summary.AllowParseErrors = AllowParseErrors;
+  std::set<std::string> ConfigErrors;
+  std::vector<Finding> All;
+  for (TUResult &T : Results) {
+    R.Summary.Analysed += T.Analysed;
+    if (T.Failure)
+      R.Failed.push_back(std::move(*T.Failure));
+    ConfigErrors.insert(T.ConfigErrors.begin(), T.ConfigErrors.end());
+    std::move(T.Findings.begin(), T.Findings.end(), std::back_inserter(All));
+  }
+  R.Summary.FailedToParse = R.Failed.size();
+  R.ConfigErrors.assign(ConfigErrors.begin(), ConfigErrors.end());
+  R.Findings = uniqueFindings(std::move(All));
+  assignFingerprints(R.Findings, Root);
+  return R;
 }
 
 } // namespace asyncctx::tool

@@ -37,7 +37,8 @@ void handle_request(const std::string &Body, std::vector<std::thread> &Audits) {
 int main() {
   std::vector<std::thread> Audits;
   for (const char *Id : {"req-1", "req-2", "req-3"})
-    request_id.run(Id, [&] { handle_request(std::string("body-of-") + Id, Audits); });
+    request_id.run(
+        Id, [&] { handle_request(std::string("body-of-") + Id, Audits); });
   for (std::thread &Audit : Audits)
     Audit.join();
   Workers.join();
