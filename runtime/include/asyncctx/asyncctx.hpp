@@ -16,12 +16,14 @@
 //   });
 //
 // This header is the API: Local, Snapshot and capture, Scope, wrap and
-// Wrapped. The machinery behind them is in asyncctx/detail/ (names in
+// Wrapped, then bridge (carrying legacy thread_locals and foreign contexts
+// along). The machinery behind them is in asyncctx/detail/ (names in
 // asyncctx::detail may change). Reference: docs/runtime.md.
 
 #ifndef ASYNCCTX_ASYNCCTX_HPP
 #define ASYNCCTX_ASYNCCTX_HPP
 
+#include <asyncctx/detail/bridge.hpp>
 #include <asyncctx/detail/frame.hpp>
 #include <asyncctx/detail/installation.hpp>
 #include <asyncctx/detail/thread_state.hpp>
@@ -108,14 +110,18 @@ private:
 };
 
 // A captured context. Copying shares it (one atomic increment), moving is
-// free. A default-constructed Snapshot is the empty context.
+// free. A default-constructed Snapshot is the empty context. With bridges
+// registered it also owns the bridged values its capture() copied, shared by
+// its copies.
 class Snapshot {
 public:
   Snapshot() noexcept = default;
   Snapshot(const Snapshot &other) noexcept
-      : frame_(detail::acquire(other.frame_)) {}
+      : frame_(detail::acquire(other.frame_)),
+        bridges_(detail::share(other.bridges_)) {}
   Snapshot(Snapshot &&other) noexcept
-      : frame_(std::exchange(other.frame_, nullptr)) {}
+      : frame_(std::exchange(other.frame_, nullptr)),
+        bridges_(std::exchange(other.bridges_, nullptr)) {}
   Snapshot &operator=(const Snapshot &other) noexcept {
     Snapshot copy(other); // first: self-assignment safe
     swap(*this, copy);
@@ -125,15 +131,19 @@ public:
     if (this != &other) {
       Snapshot old(std::move(*this));
       frame_ = std::exchange(other.frame_, nullptr);
+      bridges_ = std::exchange(other.bridges_, nullptr);
     }
     return *this;
   }
   ~Snapshot() {
     if (frame_ != nullptr)
       detail::give_back(frame_, 1);
+    if (bridges_ != nullptr)
+      detail::release(bridges_);
   }
 
-  // True for the empty context (no Local bound).
+  // True for the empty context (no Local bound). Bridged values, if any, do
+  // not count: installing an empty snapshot still installs them.
   [[nodiscard]] bool empty() const noexcept { return frame_ == nullptr; }
 
   // Calls f() with this snapshot as the current context, then restores the
@@ -142,36 +152,49 @@ public:
     requires std::invocable<F>
   decltype(auto) run(F &&f) const noexcept(std::is_nothrow_invocable_v<F>);
 
-  // Same context object, not merely equal values.
+  // Same context object, not merely equal values; with bridges registered,
+  // also the same capture of their values (copies of one snapshot).
   friend bool operator==(const Snapshot &a, const Snapshot &b) noexcept {
-    return a.frame_ == b.frame_;
+    return a.frame_ == b.frame_ && a.bridges_ == b.bridges_;
   }
 
   friend void swap(Snapshot &a, Snapshot &b) noexcept {
     std::swap(a.frame_, b.frame_);
+    std::swap(a.bridges_, b.bridges_);
   }
 
 private:
   friend Snapshot capture() noexcept;
   friend struct detail::Access;
 
-  explicit Snapshot(detail::Frame *adopted) noexcept : frame_(adopted) {}
+  Snapshot(detail::Frame *adopted, detail::BridgeCapture *bridges) noexcept
+      : frame_(adopted), bridges_(bridges) {}
 
   detail::Frame *frame_ = nullptr;
+  detail::BridgeCapture *bridges_ = nullptr; // null unless bridges exist
 };
 
 namespace detail {
 
-// The frame behind a snapshot, for the installations below and task.hpp.
+// What a snapshot installs, for the installations below and task.hpp.
 struct Access {
   static Frame *frame(const Snapshot &s) noexcept { return s.frame_; }
+  static const BridgeCapture *bridges(const Snapshot &s) noexcept {
+    return s.bridges_;
+  }
+  // `s` installed until the end of the block; `s` must outlive it.
+  static InstalledFrame borrow(const Snapshot &s) noexcept {
+    return InstalledFrame(s.frame_, s.bridges_);
+  }
 };
 
 } // namespace detail
 
-// The current context of this thread.
+// The current context of this thread (and the values of the registered
+// bridges).
 [[nodiscard]] inline Snapshot capture() noexcept {
-  return Snapshot(detail::acquire(detail::this_thread.current));
+  return Snapshot(detail::acquire(detail::this_thread.current),
+                  detail::capture_bridges());
 }
 
 // Installs a snapshot on this thread until the end of the enclosing block.
@@ -182,7 +205,7 @@ class [[nodiscard]] Scope {
 public:
   explicit Scope(const Snapshot &snapshot) noexcept
       : installed_(detail::acquire(detail::Access::frame(snapshot)),
-                   /*adopt=*/true) {}
+                   detail::Access::bridges(snapshot), /*adopt=*/true) {}
   Scope(const Scope &) = delete;
   Scope &operator=(const Scope &) = delete;
   ~Scope() = default;
@@ -195,7 +218,7 @@ template <class F>
   requires std::invocable<F>
 decltype(auto) Snapshot::run(F &&f) const
     noexcept(std::is_nothrow_invocable_v<F>) {
-  detail::InstalledFrame installed(detail::Access::frame(*this));
+  detail::InstalledFrame installed = detail::Access::borrow(*this);
   return std::invoke(std::forward<F>(f));
 }
 
@@ -217,7 +240,7 @@ public:
     requires std::invocable<F &, Args...>
   decltype(auto) operator()(Args &&...args) & noexcept(
       std::is_nothrow_invocable_v<F &, Args...>) {
-    detail::InstalledFrame installed(detail::Access::frame(snapshot_));
+    detail::InstalledFrame installed = detail::Access::borrow(snapshot_);
     return std::invoke(fn_, std::forward<Args>(args)...);
   }
 
@@ -225,7 +248,7 @@ public:
     requires std::invocable<const F &, Args...>
   decltype(auto) operator()(Args &&...args) const & noexcept(
       std::is_nothrow_invocable_v<const F &, Args...>) {
-    detail::InstalledFrame installed(detail::Access::frame(snapshot_));
+    detail::InstalledFrame installed = detail::Access::borrow(snapshot_);
     return std::invoke(fn_, std::forward<Args>(args)...);
   }
 
@@ -233,7 +256,7 @@ public:
     requires std::invocable<F, Args...>
   decltype(auto) operator()(Args &&...args) && noexcept(
       std::is_nothrow_invocable_v<F, Args...>) {
-    detail::InstalledFrame installed(detail::Access::frame(snapshot_));
+    detail::InstalledFrame installed = detail::Access::borrow(snapshot_);
     return std::invoke(std::move(fn_), std::forward<Args>(args)...);
   }
 
@@ -241,7 +264,7 @@ public:
     requires std::invocable<const F, Args...>
   decltype(auto) operator()(Args &&...args) const && noexcept(
       std::is_nothrow_invocable_v<const F, Args...>) {
-    detail::InstalledFrame installed(detail::Access::frame(snapshot_));
+    detail::InstalledFrame installed = detail::Access::borrow(snapshot_);
     return std::invoke(std::move(fn_), std::forward<Args>(args)...);
   }
 
@@ -264,6 +287,120 @@ template <class F>
 [[nodiscard]] Wrapped<std::decay_t<F>>
 wrap(F &&f) noexcept(std::is_nothrow_constructible_v<std::decay_t<F>, F>) {
   return Wrapped<std::decay_t<F>>(capture(), std::forward<F>(f));
+}
+
+// --- Bridges: legacy thread_locals and foreign contexts ---------------------
+//
+// A bridge teaches capture(), Snapshot, Scope, wrap, task<T> and with_context
+// to carry one more piece of per-thread state along with the context: a
+// thread_local the code base already has, or another library's context.
+//
+//   // once, at namespace scope in any one .cpp: capture/wrap/task now carry
+//   // g_request_id
+//   static const auto request_bridge =
+//       asyncctx::bridge([]() -> std::string & { return g_request_id; });
+//
+// Each capture() copies the bridged state; installing the snapshot swaps the
+// copy in and leaving restores what was there, exceptions included, after and
+// before the context itself (LIFO, like nested installations). Local::run
+// does not touch bridged state. Registration is permanent, safe from static
+// initializers and concurrent with captures; a snapshot taken before a bridge
+// was registered carries no value for it and leaves it untouched.
+
+// The handle of a registered bridge. There is no unregistering: destroying it
+// does nothing, and the bridge works until the process ends.
+class Bridge {
+public:
+  Bridge(const Bridge &) noexcept = default;
+  Bridge &operator=(const Bridge &) noexcept = default;
+  ~Bridge() {} // user-provided: an unused `static const` handle is no warning
+
+private:
+  template <class Capture, class Install, class Leave>
+  friend Bridge bridge(Capture, Install, Leave);
+  Bridge() noexcept = default;
+};
+
+namespace detail {
+
+template <class Value, class Token, class Capture, class Install, class Leave>
+class BridgeImpl final : public BridgeBase {
+public:
+  BridgeImpl(Capture capture, Install install, Leave leave)
+      : BridgeBase(sizeof(Value), alignof(Value), sizeof(Token),
+                   alignof(Token)),
+        capture_(std::move(capture)), install_(std::move(install)),
+        leave_(std::move(leave)) {}
+
+  void capture(void *value) const override { ::new (value) Value(capture_()); }
+  void destroy(void *value) const noexcept override {
+    static_cast<Value *>(value)->~Value();
+  }
+  void install(const void *value, void *token) const override {
+    ::new (token) Token(install_(*static_cast<const Value *>(value)));
+  }
+  void leave(void *token) const noexcept override {
+    Token &t = *static_cast<Token *>(token);
+    leave_(std::move(t));
+    t.~Token();
+  }
+
+private:
+  const Capture capture_;
+  const Install install_;
+  const Leave leave_;
+};
+
+} // namespace detail
+
+// The general form, for foreign contexts. `capture()` returns this thread's
+// current state as a value (any movable type); `install(value)` makes a
+// captured value current on this thread and returns a token (any movable
+// type); `leave(std::move(token))` restores the state the token saved. The
+// three are called from any thread, concurrently, inside noexcept functions
+// (an exception escaping them calls std::terminate), and must not install or
+// leave asyncctx contexts themselves.
+template <class Capture, class Install, class Leave>
+Bridge bridge(Capture capture, Install install, Leave leave) {
+  using Value = std::decay_t<std::invoke_result_t<const Capture &>>;
+  using Token =
+      std::decay_t<std::invoke_result_t<const Install &, const Value &>>;
+  static_assert(std::is_invocable_v<const Leave &, Token &&>,
+                "asyncctx::bridge: leave(token) must accept the token that "
+                "install(value) returns, as an rvalue");
+  static_assert(alignof(Value) <= detail::bridge_alignment &&
+                    alignof(Token) <= detail::bridge_alignment,
+                "asyncctx::bridge: over-aligned values and tokens are not "
+                "supported");
+  detail::register_bridge(
+      new detail::BridgeImpl<Value, Token, Capture, Install, Leave>(
+          std::move(capture), std::move(install), std::move(leave)));
+  return Bridge();
+}
+
+// The thread_local form: `variable()` returns the calling thread's variable
+// (a non-const lvalue reference to a copyable T). capture() copies it;
+// installing a snapshot moves the thread's value aside and copies the
+// captured one in; leaving moves the saved value back, exactly like a Local.
+template <class Variable> Bridge bridge(Variable variable) {
+  using Ref = std::invoke_result_t<const Variable &>;
+  using T = std::remove_reference_t<Ref>;
+  static_assert(std::is_lvalue_reference_v<Ref> && !std::is_const_v<T>,
+                "asyncctx::bridge(variable): variable() must return a "
+                "non-const lvalue reference to the thread's variable");
+  static_assert(
+      std::is_copy_constructible_v<T> && std::is_copy_assignable_v<T> &&
+          std::is_move_constructible_v<T> && std::is_move_assignable_v<T>,
+      "asyncctx::bridge(variable): the variable's type must be "
+      "copyable and movable");
+  return bridge([variable] { return T(variable()); },
+                [variable](const T &captured) {
+                  T &current = variable();
+                  T previous(std::move(current));
+                  current = captured;
+                  return previous;
+                },
+                [variable](T &&previous) { variable() = std::move(previous); });
 }
 
 } // namespace asyncctx

@@ -169,7 +169,8 @@ public:
   void enter_context() noexcept {
     if (!installed_) {
       // Borrowed: the promise, and so snapshot_, outlives every resumption.
-      installation_.enter(detail::Access::frame(snapshot_));
+      installation_.enter(detail::Access::frame(snapshot_),
+                          detail::Access::bridges(snapshot_));
       installed_ = true;
     }
   }

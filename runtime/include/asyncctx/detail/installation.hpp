@@ -5,6 +5,7 @@
 #ifndef ASYNCCTX_DETAIL_INSTALLATION_HPP
 #define ASYNCCTX_DETAIL_INSTALLATION_HPP
 
+#include <asyncctx/detail/bridge.hpp>
 #include <asyncctx/detail/config.hpp>
 #include <asyncctx/detail/frame.hpp>
 #include <asyncctx/detail/thread_state.hpp>
@@ -21,19 +22,24 @@ namespace asyncctx::detail {
 // coroutine between resumption and suspension (task.hpp). Strictly nested per
 // thread. `enter` either borrows the frame (the caller keeps a reference
 // alive until `leave`) or adopts one reference plus `credits` more, released
-// by `leave`.
+// by `leave`. With `bridges` (null unless a bridge is registered) it also
+// installs those values after the frame, and `leave` restores them first.
 class Installation {
 public:
   Installation() noexcept = default;
   Installation(const Installation &) = delete;
   Installation &operator=(const Installation &) = delete;
 
-  void enter(Frame *f, bool adopt = false, std::size_t credits = 0) noexcept {
+  void enter(Frame *f, const BridgeCapture *bridges, bool adopt = false,
+             std::size_t credits = 0) noexcept {
     ThreadState &t = this_thread;
     saved_ = t;
     owner_ = &t;
     adopted_ = adopt ? f : nullptr;
     t = {f, credits != 0 ? f : nullptr, this, t.depth + 1, credits};
+    bridged_ = bridges != nullptr;
+    if (bridges != nullptr)
+      install_bridges(bridges, saved_.depth + 1);
   }
 
   void leave() noexcept {
@@ -42,6 +48,8 @@ public:
       leave_misnested(t);
       return;
     }
+    if (bridged_)
+      unwind_bridges(saved_.depth);
     Frame *credit_frame = t.credit_frame;
     std::size_t credits = t.credits;
     ThreadState outer = saved_;
@@ -75,6 +83,8 @@ private:
     std::size_t credits;
     if (&t == owner_ && t.depth > saved_.depth) {
       // Installations opened above this one are still open: end them too.
+      if (bridge_set.load(std::memory_order_relaxed) != nullptr)
+        unwind_bridges(saved_.depth);
       credit_frame = t.credit_frame;
       credits = t.credits;
       t = saved_;
@@ -94,14 +104,15 @@ private:
   ThreadState saved_;
   ThreadState *owner_ = nullptr;
   Frame *adopted_ = nullptr;
+  bool bridged_ = false;
 };
 
 // An Installation for the duration of a block.
 class InstalledFrame {
 public:
-  explicit InstalledFrame(Frame *f, bool adopt = false,
-                          std::size_t credits = 0) noexcept {
-    inner_.enter(f, adopt, credits);
+  InstalledFrame(Frame *f, const BridgeCapture *bridges, bool adopt = false,
+                 std::size_t credits = 0) noexcept {
+    inner_.enter(f, bridges, adopt, credits);
   }
   InstalledFrame(const InstalledFrame &) = delete;
   InstalledFrame &operator=(const InstalledFrame &) = delete;
@@ -113,12 +124,13 @@ private:
 
 // Local::run: f() in a frame derived from the current one. The installation
 // adopts the frame's references: its own, and a batch of credits so that
-// captures inside need no atomic operation.
+// captures inside need no atomic operation. It leaves bridged values alone:
+// they are the thread's own state, changed only by installing a snapshot.
 template <class T, class V, class F>
 decltype(auto) run_derived(std::uint32_t slot, V &&value, F &&f) {
   InstalledFrame installed(
-      derive<T>(1 + credit_batch, slot, std::forward<V>(value)), true,
-      credit_batch);
+      derive<T>(1 + credit_batch, slot, std::forward<V>(value)),
+      /*bridges=*/nullptr, /*adopt=*/true, credit_batch);
   return std::invoke(std::forward<F>(f));
 }
 
