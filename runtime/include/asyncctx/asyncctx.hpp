@@ -313,7 +313,7 @@ class Bridge {
 public:
   Bridge(const Bridge &) noexcept = default;
   Bridge &operator=(const Bridge &) noexcept = default;
-  ~Bridge() {} // user-provided: an unused `static const` handle is no warning
+  ~Bridge() = default;
 
 private:
   template <class Capture, class Install, class Leave>
