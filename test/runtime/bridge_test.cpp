@@ -301,7 +301,7 @@ TEST_F(BridgeTest, RegistrationAfterACapture) {
   }).join();
   EXPECT_EQ(in_thread, "") << "not bridged yet: not carried";
 
-  static const auto late_bridge =
+  [[maybe_unused]] static const auto late_bridge =
       asyncctx::bridge([]() -> std::string & { return g_late; });
 
   g_late = "late-2";
