@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <memory>
 #include <new>
+#include <utility>
 
 namespace asyncctx::detail {
 
@@ -89,7 +90,7 @@ struct BridgeCapture {
 };
 
 // What one installation must undo: the tokens of its bridges, on the
-// BridgeStack of the thread it was entered on.
+// ThreadBridges of the thread it was entered on.
 struct BridgeRecord {
   BridgeRecord *below;
   const BridgeSet *set;
@@ -137,54 +138,17 @@ ASYNCCTX_NOINLINE inline void register_bridge(const BridgeBase *bridge) {
   }
 }
 
-ASYNCCTX_NOINLINE inline BridgeCapture *
-capture_bridges(const BridgeSet *set) noexcept {
-  auto *c = ::new (::operator new(set->capture_bytes)) BridgeCapture(set);
-  auto *base = reinterpret_cast<std::byte *>(c);
-  for (std::size_t i = 0; i < set->count; ++i)
-    set->entries[i].bridge->capture(base + set->entries[i].value_offset);
-  return c;
-}
-
-// This thread's values of every registered bridge; null while none is
-// registered (the only cost capture() pays then).
-inline BridgeCapture *capture_bridges() noexcept {
-  const BridgeSet *set = bridge_set.load(std::memory_order_acquire);
-  return set != nullptr ? capture_bridges(set) : nullptr;
-}
-
-inline BridgeCapture *share(BridgeCapture *c) noexcept {
-  if (c != nullptr)
-    c->refs.fetch_add(1, std::memory_order_relaxed);
-  return c;
-}
-
-ASYNCCTX_NOINLINE inline void destroy(BridgeCapture *c) noexcept {
-  const BridgeSet *set = c->set;
-  auto *base = reinterpret_cast<std::byte *>(c);
-  for (std::size_t i = set->count; i-- > 0;)
-    set->entries[i].bridge->destroy(base + set->entries[i].value_offset);
-  c->~BridgeCapture();
-  ::operator delete(static_cast<void *>(c));
-}
-
-inline void release(BridgeCapture *c) noexcept {
-  // The sole owner needs no read-modify-write (as for frames).
-  if (c->refs.load(std::memory_order_acquire) == 1 ||
-      c->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
-    destroy(c);
-}
-
-// The records of the installations open on one thread, innermost on top, in
-// chunks that never move (a record's tokens stay where they were built).
-// Installations are strictly nested per thread, so records come and go in
-// LIFO order.
-class BridgeStack {
+// Per-thread bridge state: the records of the installations open on this
+// thread, innermost on top, in chunks that never move (a record's tokens stay
+// where they were built; installations are strictly nested per thread, so
+// records come and go in LIFO order), and one spare BridgeCapture block, so
+// that the usual capture-then-destroy on one thread does not allocate.
+class ThreadBridges {
 public:
-  constexpr BridgeStack() noexcept = default;
-  BridgeStack(const BridgeStack &) = delete;
-  BridgeStack &operator=(const BridgeStack &) = delete;
-  ~BridgeStack() {
+  constexpr ThreadBridges() noexcept = default;
+  ThreadBridges(const ThreadBridges &) = delete;
+  ThreadBridges &operator=(const ThreadBridges &) = delete;
+  ~ThreadBridges() {
     // Records still here belong to installations that never ended (a
     // misnested Scope): their tokens are abandoned, not left.
     for (Chunk *c = chunk_; c != nullptr;) {
@@ -193,8 +157,27 @@ public:
       c = below;
     }
     ::operator delete(static_cast<void *>(spare_));
+    ::operator delete(spare_capture_);
     top_ = nullptr;
     chunk_ = spare_ = nullptr;
+    spare_capture_ = nullptr;
+    // Snapshots destroyed later in this thread's exit free their blocks.
+    exited_ = true;
+  }
+
+  void *allocate_capture(std::size_t bytes) {
+    if (spare_capture_ != nullptr && spare_capture_bytes_ == bytes)
+      return std::exchange(spare_capture_, nullptr);
+    return ::operator new(bytes);
+  }
+
+  void free_capture(void *block, std::size_t bytes) noexcept {
+    if (spare_capture_ == nullptr && !exited_) {
+      spare_capture_ = block;
+      spare_capture_bytes_ = bytes;
+    } else {
+      ::operator delete(block);
+    }
   }
 
   BridgeRecord *top() const noexcept { return top_; }
@@ -253,15 +236,58 @@ private:
   BridgeRecord *top_ = nullptr;
   Chunk *chunk_ = nullptr;
   Chunk *spare_ = nullptr;
+  void *spare_capture_ = nullptr;
+  std::size_t spare_capture_bytes_ = 0;
+  bool exited_ = false;
 };
-ASYNCCTX_SHARED_STATE inline constinit thread_local BridgeStack bridge_stack;
+ASYNCCTX_SHARED_STATE inline constinit thread_local ThreadBridges
+    thread_bridges;
+
+ASYNCCTX_NOINLINE inline BridgeCapture *
+capture_bridges(const BridgeSet *set) noexcept {
+  auto *c = ::new (thread_bridges.allocate_capture(set->capture_bytes))
+      BridgeCapture(set);
+  auto *base = reinterpret_cast<std::byte *>(c);
+  for (std::size_t i = 0; i < set->count; ++i)
+    set->entries[i].bridge->capture(base + set->entries[i].value_offset);
+  return c;
+}
+
+// This thread's values of every registered bridge; null while none is
+// registered (the only cost capture() pays then).
+inline BridgeCapture *capture_bridges() noexcept {
+  const BridgeSet *set = bridge_set.load(std::memory_order_acquire);
+  return set != nullptr ? capture_bridges(set) : nullptr;
+}
+
+inline BridgeCapture *share(BridgeCapture *c) noexcept {
+  if (c != nullptr)
+    c->refs.fetch_add(1, std::memory_order_relaxed);
+  return c;
+}
+
+ASYNCCTX_NOINLINE inline void destroy(BridgeCapture *c) noexcept {
+  const BridgeSet *set = c->set;
+  auto *base = reinterpret_cast<std::byte *>(c);
+  for (std::size_t i = set->count; i-- > 0;)
+    set->entries[i].bridge->destroy(base + set->entries[i].value_offset);
+  c->~BridgeCapture();
+  thread_bridges.free_capture(c, set->capture_bytes);
+}
+
+inline void release(BridgeCapture *c) noexcept {
+  // The sole owner needs no read-modify-write (as for frames).
+  if (c->refs.load(std::memory_order_acquire) == 1 ||
+      c->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
+    destroy(c);
+}
 
 // Installs the values of `c` on this thread for the installation at `depth`:
 // in registration order, after the frame.
 ASYNCCTX_NOINLINE inline void install_bridges(const BridgeCapture *c,
                                               std::size_t depth) noexcept {
   const BridgeSet *set = c->set;
-  BridgeRecord *r = bridge_stack.push(set, depth);
+  BridgeRecord *r = thread_bridges.push(set, depth);
   for (std::size_t i = 0; i < set->count; ++i)
     set->entries[i].bridge->install(c->value(i), r->token(i));
 }
@@ -270,7 +296,7 @@ ASYNCCTX_NOINLINE inline void install_bridges(const BridgeCapture *c,
 // innermost first and each in reverse registration order: the LIFO order in
 // which they were installed.
 ASYNCCTX_NOINLINE inline void unwind_bridges(std::size_t depth) noexcept {
-  BridgeStack &stack = bridge_stack;
+  ThreadBridges &stack = thread_bridges;
   for (BridgeRecord *r = stack.top(); r != nullptr && r->depth > depth;
        r = stack.top()) {
     const BridgeSet *set = r->set;
