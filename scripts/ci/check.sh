@@ -11,6 +11,7 @@
 #   ASYNCCTX_MERGE       shard reports (a glob) to merge instead of analysing
 #   ASYNCCTX_SARIF       the SARIF file (default: asyncctx.sarif)
 #   ASYNCCTX_FAIL_ON     findings (default) or errors
+#   ASYNCCTX             the asyncctx command (default: asyncctx from PATH)
 # Prints the findings as text; writes `status` (asyncctx's exit status:
 # 0 clean, 1 findings, 2 error), `gate` (this script's exit status), `sarif`
 # and `report` (paths) to $GITHUB_OUTPUT when it is set.
@@ -20,6 +21,7 @@ sarif=${ASYNCCTX_SARIF:-asyncctx.sarif}
 fail_on=${ASYNCCTX_FAIL_ON:-findings}
 shard=${ASYNCCTX_SHARD:-}
 merge=${ASYNCCTX_MERGE:-}
+asyncctx=${ASYNCCTX:-asyncctx}
 
 check_args=(-p "$build_dir" --no-progress)
 [ -n "${ASYNCCTX_BASELINE:-}" ] && check_args+=(--baseline "$ASYNCCTX_BASELINE")
@@ -34,24 +36,24 @@ if [ -n "$merge" ]; then
 elif [ -n "$shard" ]; then
   report="asyncctx-shard-${shard%%/*}.json"
   reports=("$report")
-  asyncctx check "${check_args[@]}" --shard "$shard" --format=json -o "$report" || check_status=$?
+  "$asyncctx" check "${check_args[@]}" --shard "$shard" --format=json -o "$report" || check_status=$?
   fail_on=errors
   sarif=""
 else
   # One analysis; the SARIF file and the text both come from its report.
-  report="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/asyncctx-report.json"
+  report=$(mktemp -p "${RUNNER_TEMP:-${TMPDIR:-/tmp}}" --suffix=.json asyncctx-report.XXXXXX)
   reports=("$report")
-  asyncctx check "${check_args[@]}" --format=json -o "$report" || check_status=$?
+  "$asyncctx" check "${check_args[@]}" --format=json -o "$report" || check_status=$?
 fi
 
 if [ -n "$sarif" ]; then
   rm -f "$sarif"
-  asyncctx merge --format=sarif -o "$sarif" "${reports[@]}"
+  "$asyncctx" merge --format=sarif -o "$sarif" "${reports[@]}"
   [ -f "$sarif" ] || sarif=""
 fi
 # The findings as text in the log, and the exit status of the whole run.
 status=0
-asyncctx merge "${reports[@]}" || status=$?
+"$asyncctx" merge "${reports[@]}" || status=$?
 if [ "$check_status" = 2 ]; then status=2; fi
 
 gate=$status

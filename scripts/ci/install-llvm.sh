@@ -10,7 +10,9 @@ sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo=sudo; fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-if ! apt-cache policy "clang-tidy-$llvm" | grep -q 'Candidate: [0-9]'; then
+# Not `apt-cache ... | grep -q`: with pipefail, grep's early exit fails the pipe.
+policy=$(apt-cache policy "clang-tidy-$llvm")
+if [[ "$policy" != *"Candidate: "[0-9]* ]]; then
   echo "install-llvm.sh: clang-tidy-$llvm is not in this system's archive, adding apt.llvm.org"
   $sudo apt-get install -y -qq --no-install-recommends \
     ca-certificates gnupg lsb-release software-properties-common wget >/dev/null

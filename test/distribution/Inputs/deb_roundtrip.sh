@@ -4,11 +4,12 @@
 # installed asyncctx on the bundled example from another directory, remove
 # it, and require that the removal leaves the file system as it was.
 #   deb_roundtrip.sh BUILD_DIR WORK_DIR LLVM_MAJOR
+# (grep without -q in pipes: with pipefail, an early exit would fail the pipe.)
 set -euo pipefail
 build=$1 work=$2 llvm=$3
 rm -rf "$work" && mkdir -p "$work"
 
-if dpkg-query -W -f='${Status}' asyncctx 2>/dev/null | grep -q "ok installed"; then
+if dpkg-query -W -f='${Status}' asyncctx 2>/dev/null | grep "ok installed" >/dev/null; then
   echo "deb_roundtrip.sh: asyncctx is installed on this machine already; not replacing it" >&2
   exit 1
 fi
@@ -20,7 +21,7 @@ deb=$(ls "$work"/pkg/asyncctx_*.deb)
 dpkg-deb --info "$deb"
 dpkg-deb --contents "$deb"
 # The plugin loads only into the clang-tidy it was built for.
-dpkg-deb --field "$deb" Depends | tr ',' '\n' | grep -qx " *clang-tidy-$llvm" ||
+dpkg-deb --field "$deb" Depends | tr ',' '\n' | grep -x " *clang-tidy-$llvm" >/dev/null ||
   { echo "Depends does not name clang-tidy-$llvm" >&2; exit 1; }
 
 echo "== lintian"
@@ -44,7 +45,7 @@ man -w asyncctx
 test -f /usr/lib/cmake/asyncctx/asyncctxConfig.cmake
 test -f /usr/include/asyncctx/asyncctx.hpp
 "clang-tidy-$llvm" -load /usr/lib/asyncctx/libasyncctx-tidy.so -checks='-*,asyncctx-*' --list-checks |
-  grep -q asyncctx-callback-without-context
+  grep asyncctx-callback-without-context >/dev/null
 
 echo "== the installed asyncctx on the bundled example"
 cp -r /usr/share/doc/asyncctx/examples/worker-pool "$work/example"
@@ -60,7 +61,7 @@ grep -q "main.cpp:.*warning: lambda passed to 'asio::post' runs without the call
 echo "== dpkg -r"
 dpkg -r asyncctx
 installed=0
-if dpkg-query -W -f='${Status}' asyncctx 2>/dev/null | grep -q "ok installed"; then
+if dpkg-query -W -f='${Status}' asyncctx 2>/dev/null | grep "ok installed" >/dev/null; then
   echo "asyncctx is still installed after dpkg -r" >&2
   exit 1
 fi
