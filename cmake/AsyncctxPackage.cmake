@@ -42,4 +42,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # major version it was built against.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "clang-tidy-${ASYNCCTX_LLVM_VERSION}")
+# The package's tool finds libclang-cpp and libLLVM in the system's library
+# directories: no RUNPATH (lintian: custom-library-search-path).
+set(CPACK_PRE_BUILD_SCRIPTS ${PROJECT_SOURCE_DIR}/cmake/AsyncctxPackageStaging.cmake)
 include(CPack)

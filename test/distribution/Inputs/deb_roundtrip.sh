@@ -44,7 +44,7 @@ test -x /usr/bin/asyncctx
 man -w asyncctx
 test -f /usr/lib/cmake/asyncctx/asyncctxConfig.cmake
 test -f /usr/include/asyncctx/asyncctx.hpp
-"clang-tidy-$llvm" -load /usr/lib/asyncctx/libasyncctx-tidy.so -checks='-*,asyncctx-*' --list-checks |
+"clang-tidy-$llvm" -load "/usr/lib/asyncctx/llvm-$llvm/libasyncctx-tidy.so" -checks='-*,asyncctx-*' --list-checks |
   grep asyncctx-callback-without-context >/dev/null
 
 echo "== the installed asyncctx on the bundled example"
