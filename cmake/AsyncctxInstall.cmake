@@ -29,6 +29,17 @@ install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md")
 install(DIRECTORY examples/worker-pool DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 
+# Dates in the man page and the package's changelog: SOURCE_DATE_EPOCH
+# (reproducible builds), else the time of the checked-out commit, so that the
+# same sources give the same files.
+set(ASYNCCTX_SOURCE_DATE_EPOCH "$ENV{SOURCE_DATE_EPOCH}")
+if(NOT ASYNCCTX_SOURCE_DATE_EPOCH)
+  execute_process(COMMAND git log -1 --format=%ct
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+    OUTPUT_VARIABLE ASYNCCTX_SOURCE_DATE_EPOCH OUTPUT_STRIP_TRAILING_WHITESPACE
+    ERROR_QUIET)
+endif()
+
 # The man page is generated from `asyncctx --help` at build time, so that it
 # always matches the installed tool.
 if(TARGET asyncctx)
@@ -37,7 +48,8 @@ if(TARGET asyncctx)
     set(_man "${PROJECT_BINARY_DIR}/man/asyncctx.1")
     add_custom_command(OUTPUT ${_man}.gz
       COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/man
-      COMMAND ${ASYNCCTX_HELP2MAN} --no-info --no-discard-stderr
+      COMMAND ${CMAKE_COMMAND} -E env SOURCE_DATE_EPOCH=${ASYNCCTX_SOURCE_DATE_EPOCH}
+              ${ASYNCCTX_HELP2MAN} --no-info --no-discard-stderr
               --version-string=${PROJECT_VERSION}
               "--name=find and fix callbacks that lose the async context"
               --output=${_man} $<TARGET_FILE:asyncctx>

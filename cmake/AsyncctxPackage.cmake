@@ -5,8 +5,14 @@ set(ASYNCCTX_PACKAGE_MAINTAINER "asyncctx maintainers <maintainers@asyncctx.inva
     CACHE STRING "Maintainer field of the Debian package")
 
 # Debian wants a changelog and a copyright file in /usr/share/doc/<package>.
-# The date honours SOURCE_DATE_EPOCH (reproducible builds).
+if(ASYNCCTX_SOURCE_DATE_EPOCH)
+  set(_epoch_saved "$ENV{SOURCE_DATE_EPOCH}")
+  set(ENV{SOURCE_DATE_EPOCH} "${ASYNCCTX_SOURCE_DATE_EPOCH}")
+endif()
 string(TIMESTAMP ASYNCCTX_PACKAGE_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
+if(ASYNCCTX_SOURCE_DATE_EPOCH)
+  set(ENV{SOURCE_DATE_EPOCH} "${_epoch_saved}")
+endif()
 configure_file(packaging/changelog.Debian.in ${PROJECT_BINARY_DIR}/packaging/changelog.Debian @ONLY)
 add_custom_command(OUTPUT ${PROJECT_BINARY_DIR}/packaging/changelog.Debian.gz
   COMMAND gzip -9nkf ${PROJECT_BINARY_DIR}/packaging/changelog.Debian
