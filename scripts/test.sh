@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
 
-scripts/install-deps.sh --llvm19
+scripts/install-deps.sh --llvm19 --dist
 
 echo "== build (LLVM 22)"
 cmake -S . -B build -G Ninja -DCMAKE_CXX_COMPILER=clang++-22 >/dev/null
