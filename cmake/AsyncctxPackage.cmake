@@ -10,8 +10,14 @@ if(ASYNCCTX_SOURCE_DATE_EPOCH)
   set(ENV{SOURCE_DATE_EPOCH} "${ASYNCCTX_SOURCE_DATE_EPOCH}")
 endif()
 string(TIMESTAMP ASYNCCTX_PACKAGE_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
+# Restore the environment exactly: an empty SOURCE_DATE_EPOCH makes every
+# later compiler run (try_compile of find_package(Threads)) fail.
 if(ASYNCCTX_SOURCE_DATE_EPOCH)
-  set(ENV{SOURCE_DATE_EPOCH} "${_epoch_saved}")
+  if(_epoch_saved STREQUAL "")
+    unset(ENV{SOURCE_DATE_EPOCH})
+  else()
+    set(ENV{SOURCE_DATE_EPOCH} "${_epoch_saved}")
+  endif()
 endif()
 configure_file(packaging/changelog.Debian.in ${PROJECT_BINARY_DIR}/packaging/changelog.Debian @ONLY)
 add_custom_command(OUTPUT ${PROJECT_BINARY_DIR}/packaging/changelog.Debian.gz

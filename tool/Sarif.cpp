@@ -17,29 +17,11 @@ namespace {
 struct RuleInfo {
   const char *Id, *Name, *Short, *Full, *Help;
 };
+// The rule metadata is the check registry's: checks/Checks.def.
 const RuleInfo Rules[] = {
-    {"asyncctx-callback-without-context", "CallbackWithoutContext",
-     "A callable crosses an async boundary without the caller's async context.",
-     "A callable passed to an async boundary (std::thread, std::async, "
-     "asio::post, an Asio completion handler, a user-listed boundary, ...) "
-     "reads async context (an asyncctx::Local, a trace span, a request "
-     "context) but runs later or on another thread, where that context is "
-     "gone.",
-     "Wrap the callable in asyncctx::wrap(...), which captures the caller's "
-     "context now and restores it around the call; `asyncctx fix` does this "
-     "and adds #include <asyncctx/asyncctx.hpp>. For co_spawn, wrap the "
-     "executor with asyncctx::with_context(...). See "
-     "docs/checks/asyncctx-callback-without-context.md."},
-    {"asyncctx-coroutine-without-context", "CoroutineWithoutContext",
-     "A coroutine reads async context after a suspension that may resume on "
-     "another thread.",
-     "In a coroutine whose return type does not restore context on "
-     "resumption, a co_await or co_yield that may resume on another thread "
-     "is followed by a context read, which then sees another request's "
-     "context or none.",
-     "Return asyncctx::task<T> (which restores the context it was created in "
-     "on every resumption), or capture a snapshot before suspending and read "
-     "inside snapshot.run(...)."},
+#define ASYNCCTX_CHECK(Name, Class, ShortDescription, FullDescription, Help)   \
+  {Name, #Class, ShortDescription, FullDescription, Help},
+#include "checks/Checks.def"
 };
 
 const RuleInfo *findRule(llvm::StringRef Id) {
