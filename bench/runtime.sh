@@ -159,7 +159,7 @@ def bridge_rows(variant, label):
     # a longer one costs an allocation per copy (informational).
     for n, what, limit in (("Asyncctx_capture_only", "capture() alone (batched)", 10),
                            ("Asyncctx_capture/live:1", "capture() + ~Snapshot", 10),
-                           ("Bridge_capture_long", "capture() + ~Snapshot, 36-char value", None)):
+                           ("Bridge_capture_long/live:1", "capture() + ~Snapshot, 36-char value", None)):
         if m(n, variant) is not None:
             t = m(n, variant)
             rows.append(("%s: %s" % (label, what), "<= %d ns" % limit if limit else "(info)",

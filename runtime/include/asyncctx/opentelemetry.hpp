@@ -38,15 +38,12 @@ inline Bridge register_opentelemetry_bridge() {
   using ::opentelemetry::context::Context;
   using ::opentelemetry::context::RuntimeContext;
   using ::opentelemetry::context::Token;
-  return bridge([] { return RuntimeContext::GetCurrent(); },
-                [](const Context &captured) {
-                  return RuntimeContext::Attach(captured);
-                },
-                // The token's destructor detaches it (an explicit Detach
-                // first would make that a second, stray detach).
-                [](::opentelemetry::nostd::unique_ptr<Token> &&token) {
-                  token.reset();
-                });
+  return bridge(
+      [] { return RuntimeContext::GetCurrent(); },
+      [](const Context &captured) { return RuntimeContext::Attach(captured); },
+      // The token's destructor detaches it (an explicit Detach
+      // first would make that a second, stray detach).
+      [](::opentelemetry::nostd::unique_ptr<Token> &&token) { token.reset(); });
 }
 
 } // namespace detail
