@@ -4,7 +4,7 @@
 #   bench/asio-corpus.sh OUT_DIR
 # OUT_DIR/compile_commands.json lists them; OUT_DIR/files.txt one path a line.
 # C++03 examples are built as C++14, the rest as C++20 with Asio's coroutine
-# support enabled (BRIEF section 6).
+# support enabled (docs/runtime.md explains the Asio 1.22 macros).
 set -euo pipefail
 out=${1:?usage: asio-corpus.sh OUT_DIR}
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -131,12 +131,23 @@ bool fromJSON(const Value &V, FactLocation &L,
 
 } // namespace
 
+/// An unsigned property (llvm::json maps `unsigned` only since LLVM 20).
+static bool mapUnsigned(llvm::json::ObjectMapper &O, llvm::StringLiteral Prop,
+                        unsigned &Out, bool Required = true) {
+  std::optional<int64_t> Value;
+  if (!(Required ? O.map(Prop, Value) : O.mapOptional(Prop, Value)))
+    return false;
+  if (Value)
+    Out = *Value;
+  return true;
+}
+
 // Found by argument-dependent lookup from llvm::json's vector mapping, which
 // does not see into an anonymous namespace.
 static bool fromJSON(const Value &V, FactLocation &L, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
-  return O && O.map("file", L.File) && O.map("offset", L.Offset) &&
-         O.map("line", L.Line) && O.map("column", L.Column);
+  return O && O.map("file", L.File) && mapUnsigned(O, "offset", L.Offset) &&
+         mapUnsigned(O, "line", L.Line) && mapUnsigned(O, "column", L.Column);
 }
 
 static bool fromJSON(const Value &V, NoteFact &N, llvm::json::Path P) {
@@ -355,7 +366,8 @@ bool fromJSON(const Value &V, Candidate &C, llvm::json::Path P) {
          O.map("boundary_notes", C.BoundaryNotes) &&
          O.map("read_notes", C.ReadNotes) &&
          O.mapOptional("forwarded_to", C.ForwardedTo) &&
-         O.mapOptional("forwarded_param", C.ForwardedParam) &&
+         mapUnsigned(O, "forwarded_param", C.ForwardedParam,
+                     /*Required=*/false) &&
          O.mapOptional("read_what", C.ReadWhat) &&
          O.mapOptional("callable", C.Callable);
 }
@@ -376,7 +388,7 @@ llvm::Expected<FactsFile> parseFactsFile(llvm::StringRef Text) {
   llvm::json::ObjectMapper O(*Parsed, Root);
   unsigned Version = 0;
   std::string Kind;
-  if (!O || !O.map("version", Version) || !O.map("asyncctx", Kind) ||
+  if (!O || !mapUnsigned(O, "version", Version) || !O.map("asyncctx", Kind) ||
       Kind != "facts")
     return llvm::createStringError("not an asyncctx facts file");
   if (Version != FactsVersion)

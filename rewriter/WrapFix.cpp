@@ -7,6 +7,10 @@ using namespace clang;
 
 namespace asyncctx {
 
+bool isEditableLocation(SourceLocation Loc, const SourceManager &SM) {
+  return Loc.isValid() && !SM.isInSystemHeader(SM.getFileLoc(Loc));
+}
+
 std::optional<WrapFix> wrapInAdapter(const Expr *E, llvm::StringRef Adapter,
                                      const SourceManager &SM,
                                      const LangOptions &LangOpts) {
@@ -18,7 +22,8 @@ std::optional<WrapFix> wrapInAdapter(const Expr *E, llvm::StringRef Adapter,
     return std::nullopt;
   SourceLocation Begin = Range.getBegin();
   SourceLocation End = Range.getEnd();
-  if (SM.isInSystemHeader(Begin) || SM.getFileID(Begin) != SM.getFileID(End))
+  if (!isEditableLocation(Begin, SM) ||
+      SM.getFileID(Begin) != SM.getFileID(End))
     return std::nullopt;
   WrapFix Fix;
   Fix.File = SM.getFileID(Begin);

@@ -1,6 +1,8 @@
 //===--- WrapFix.h - asyncctx -----------------------------------*- C++ -*-===//
 //
 // The edit every asyncctx fix makes: wrap an expression in an adapter call.
+// Used by the clang-tidy plugin, so it may use only what clang-tidy itself
+// contains (see rewriter/CMakeLists.txt).
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,9 +26,18 @@ struct WrapFix {
   clang::FileID File;
 };
 
+/// Whether a fix may edit the file \p Loc is in. The one place that decides
+/// it: a system header (found through -isystem or a system include directory,
+/// as the SourceManager records it) is never the user's to edit, so no fix and
+/// no #include insertion is ever produced there and the fixer does not have to
+/// guess from path names.
+bool isEditableLocation(clang::SourceLocation Loc,
+                        const clang::SourceManager &SM);
+
 /// Wraps \p E as `Adapter(E)`. Returns nullopt when \p E is not spelled in one
-/// contiguous range of a file, e.g. when it is written inside a macro body:
-/// editing the macro would change every other use of it.
+/// contiguous range of an editable file (isEditableLocation), e.g. when it is
+/// written inside a macro body: editing the macro would change every other use
+/// of it.
 std::optional<WrapFix> wrapInAdapter(const clang::Expr *E,
                                      llvm::StringRef Adapter,
                                      const clang::SourceManager &SM,

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
 
-scripts/install-deps.sh --llvm19
+scripts/install-deps.sh --llvm19 --dist
 
 echo "== build (LLVM 22)"
 cmake -S . -B build -G Ninja -DCMAKE_CXX_COMPILER=clang++-22 >/dev/null
@@ -23,9 +23,11 @@ cmake --build build-llvm19 -j"$jobs"
 echo "== runtime tests (GCC)"
 # docs/runtime.md promises GCC as well as Clang: the plain runtime suite.
 cmake -S . -B build-gcc -G Ninja -DCMAKE_CXX_COMPILER=g++ -DASYNCCTX_BUILD_PLUGIN=OFF >/dev/null
-cmake --build build-gcc -j"$jobs" --target asyncctx-runtime-tests asyncctx-runtime-tests-boost
+cmake --build build-gcc -j"$jobs" --target asyncctx-runtime-tests asyncctx-runtime-tests-boost \
+  asyncctx-runtime-tests-bridges
 build-gcc/bin/asyncctx-runtime-tests
 build-gcc/bin/asyncctx-runtime-tests-boost
+build-gcc/bin/asyncctx-runtime-tests-bridges
 
 echo "== tests (LLVM 19 plugin)"
 ctest --test-dir build-llvm19 --output-on-failure -j"$jobs"

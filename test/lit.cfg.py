@@ -9,7 +9,7 @@ import lit.formats
 config.name = "asyncctx"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "runtime", "unit", "CMakeLists.txt"]
+config.excludes = ["Inputs", "runtime", "rewriter", "unit", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.asyncctx_binary_root, "test")
 

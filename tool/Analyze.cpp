@@ -25,7 +25,7 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
@@ -33,80 +33,14 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
-#include <atomic>
 #include <mutex>
-#include <thread>
-#include <unistd.h>
 
 using namespace clang;
 using namespace clang::tidy;
 
 namespace asyncctx::tool {
-
-Database::~Database() = default;
-
-std::unique_ptr<Database> loadDatabase(llvm::StringRef Path,
-                                       std::string &Error) {
-  llvm::SmallString<256> File(Path);
-  llvm::sys::fs::make_absolute(File);
-  if (llvm::sys::fs::is_directory(File) || !File.str().ends_with(".json"))
-    llvm::sys::path::append(File, "compile_commands.json");
-  llvm::sys::path::remove_dots(File, true);
-  auto Buffer = llvm::MemoryBuffer::getFile(File);
-  if (!Buffer) {
-    Error = "cannot read compilation database '" + File.str().str() +
-            "': " + Buffer.getError().message();
-    return nullptr;
-  }
-  std::string Message;
-  auto DB = tooling::JSONCompilationDatabase::loadFromBuffer(
-      (*Buffer)->getBuffer(), Message,
-      tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!DB) {
-    Error =
-        "malformed compilation database '" + File.str().str() + "': " + Message;
-    return nullptr;
-  }
-  // loadFromBuffer resolves relative "directory" entries against nothing;
-  // compile databases written by build systems use absolute ones.
-  auto Result = std::make_unique<Database>();
-  Result->DB = std::move(DB);
-  Result->Path = File.str().str();
-  if (Result->DB->getAllCompileCommands().empty()) {
-    Error = "compilation database '" + Result->Path + "' has no entries";
-    return nullptr;
-  }
-  return Result;
-}
-
-static std::string normalize(llvm::StringRef Path, llvm::StringRef Base = "") {
-  llvm::SmallString<256> P(Path);
-  if (!llvm::sys::path::is_absolute(P)) {
-    if (!Base.empty()) {
-      llvm::SmallString<256> B(Base);
-      llvm::sys::path::append(B, P);
-      P = B;
-    } else {
-      llvm::sys::fs::make_absolute(P);
-    }
-  }
-  llvm::sys::path::remove_dots(P, true);
-  return P.str().str();
-}
-
-std::vector<std::string> allFiles(const Database &D) {
-  std::set<std::string> Files;
-  for (const tooling::CompileCommand &C : D.DB->getAllCompileCommands())
-    Files.insert(normalize(C.Filename, C.Directory));
-  return {Files.begin(), Files.end()};
-}
-
-bool inDatabase(const Database &D, llvm::StringRef File) {
-  return !D.DB->getCompileCommands(File).empty();
-}
-
-std::string databasePath(const Database &D) { return D.Path; }
 
 //===--- Options ----------------------------------------------------------===//
 
@@ -320,21 +254,95 @@ private:
   ClangTidyASTConsumerFactory ConsumerFactory;
 };
 
+/// The compile command adjustments clang-tidy makes, and ours.
+void adjustArguments(tooling::ClangTool &Tool, ClangTidyContext &Context,
+                     const AnalysisSettings &S) {
+  Tool.appendArgumentsAdjuster(
+      [&Context](const tooling::CommandLineArguments &Args,
+                 StringRef Filename) {
+        ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
+        tooling::CommandLineArguments Adjusted = Args;
+        if (Opts.ExtraArgsBefore && !Adjusted.empty())
+          Adjusted.insert(Adjusted.begin() + 1, Opts.ExtraArgsBefore->begin(),
+                          Opts.ExtraArgsBefore->end());
+        if (Opts.ExtraArgs)
+          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+                          Opts.ExtraArgs->end());
+        return Adjusted;
+      });
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  // A -Werror'd compiler warning is not a parse failure.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      "-Wno-error", tooling::ArgumentInsertPosition::END));
+  if (S.ResourceDir.empty())
+    return;
+  std::string Dir = S.ResourceDir;
+  Tool.appendArgumentsAdjuster(
+      [Dir](const tooling::CommandLineArguments &Args, StringRef) {
+        for (const std::string &A : Args)
+          if (llvm::StringRef(A).starts_with("-resource-dir"))
+            return Args;
+        tooling::CommandLineArguments Adjusted = Args;
+        Adjusted.push_back("-resource-dir=" + Dir);
+        return Adjusted;
+      });
+}
+
+/// Runs the checks over \p File; their diagnostics are in \p Consumer.
+/// Returns ClangTool's status (non-zero if the file did not compile).
+int runChecks(const Database &D, const std::string &File,
+              const AnalysisSettings &S, ClangTidyContext &Context,
+              ClangTidyDiagnosticConsumer &Consumer) {
+  // A physical file system of its own: ClangTool changes the working
+  // directory of its file system for each compile command, and the real
+  // one's is the process's.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical(
+      llvm::vfs::createPhysicalFileSystem().release());
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Physical);
+  tooling::ClangTool Tool(*D.DB, {File},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  Tool.setPrintErrorMessage(false);
+  adjustArguments(Tool, Context, S);
+#if LLVM_VERSION_MAJOR >= 21
+  auto DiagOpts = std::make_unique<DiagnosticOptions>();
+  DiagnosticsEngine Engine(DiagnosticIDs::create(), *DiagOpts, &Consumer,
+                           /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
+#else
+  DiagnosticsEngine Engine(new DiagnosticIDs(), new DiagnosticOptions(),
+                           &Consumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&Engine);
+#endif
+  Tool.setDiagnosticConsumer(&Consumer);
+  ActionFactory Factory(Context, FS);
+  return Tool.run(&Factory);
+}
+
 Position position(const tooling::DiagnosticMessage &M,
                   llvm::StringRef BuildDir) {
   Position P;
   if (!M.FilePath.empty())
-    P.File = normalize(M.FilePath, BuildDir);
+    P.File = absolutePath(M.FilePath, BuildDir);
   P.Offset = M.FileOffset;
+  fillLineColumn(P);
   return P;
 }
 
-void addEdits(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir,
-              std::vector<Edit> &Out) {
-  for (const auto &Entry : M.Fix)
+Finding finding(const ClangTidyError &E) {
+  Finding F;
+  F.Check = E.DiagnosticName;
+  F.Level = E.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning";
+  F.Message = E.Message.Message;
+  F.Pos = position(E.Message, E.BuildDirectory);
+  for (const auto &Entry : E.Message.Fix)
     for (const tooling::Replacement &R : Entry.second)
-      Out.push_back({normalize(R.getFilePath(), BuildDir), R.getOffset(),
-                     R.getLength(), R.getReplacementText().str()});
+      F.Fixes.emplace_back(absolutePath(R.getFilePath(), E.BuildDirectory),
+                           R.getOffset(), R.getLength(),
+                           R.getReplacementText());
+  llvm::sort(F.Fixes);
+  for (const tooling::DiagnosticMessage &N : E.Notes)
+    F.Notes.push_back({N.Message, position(N, E.BuildDirectory)});
+  return F;
 }
 
 /// Collects what the checks contribute to the whole program.
@@ -354,99 +362,33 @@ TUResult analyseOne(const Database &D, const std::string &File,
   TUResult Result;
   Result.File = File;
   ClangTidyContext Context(makeProvider(S));
-  // A physical file system of its own: ClangTool changes the working
-  // directory of its file system for each compile command, and the real
-  // one's is the process's.
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical(
-      llvm::vfs::createPhysicalFileSystem().release());
-  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Physical);
-  tooling::ClangTool Tool(*D.DB, {File},
-                          std::make_shared<PCHContainerOperations>(), FS);
-  Tool.setPrintErrorMessage(false);
-  Tool.appendArgumentsAdjuster(
-      [&Context](const tooling::CommandLineArguments &Args,
-                 StringRef Filename) {
-        ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
-        tooling::CommandLineArguments Adjusted = Args;
-        if (Opts.ExtraArgsBefore && !Adjusted.empty())
-          Adjusted.insert(Adjusted.begin() + 1, Opts.ExtraArgsBefore->begin(),
-                          Opts.ExtraArgsBefore->end());
-        if (Opts.ExtraArgs)
-          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
-                          Opts.ExtraArgs->end());
-        return Adjusted;
-      });
-  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
-  // A -Werror'd compiler warning is not a parse failure.
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      "-Wno-error", tooling::ArgumentInsertPosition::END));
-  if (!S.ResourceDir.empty()) {
-    std::string Dir = S.ResourceDir;
-    Tool.appendArgumentsAdjuster(
-        [Dir](const tooling::CommandLineArguments &Args, StringRef) {
-          for (const std::string &A : Args)
-            if (llvm::StringRef(A).starts_with("-resource-dir"))
-              return Args;
-          tooling::CommandLineArguments Adjusted = Args;
-          Adjusted.push_back("-resource-dir=" + Dir);
-          return Adjusted;
-        });
-  }
-
-  // Whole-program analysis: the checks hand this unit's facts and candidates
-  // to a sink installed on this thread for the run.
+  ClangTidyDiagnosticConsumer Consumer(Context);
+  // Whole program: the checks hand this unit's facts and candidates to a
+  // sink installed on this thread for the run.
   UnitCollector Collector;
   std::optional<FactsSink::Scope> CollectInto;
   if (S.WholeProgram)
     CollectInto.emplace(&Collector);
-
-  ClangTidyDiagnosticConsumer Consumer(Context);
-#if LLVM_VERSION_MAJOR >= 21
-  auto DiagOpts = std::make_unique<DiagnosticOptions>();
-  DiagnosticsEngine Engine(DiagnosticIDs::create(), *DiagOpts, &Consumer,
-                           /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
-#else
-  DiagnosticsEngine Engine(new DiagnosticIDs(), new DiagnosticOptions(),
-                           &Consumer, /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(&Engine);
-#endif
-  Tool.setDiagnosticConsumer(&Consumer);
-  ActionFactory Factory(Context, FS);
-  int Status = Tool.run(&Factory);
+  int Status = runChecks(D, File, S, Context, Consumer);
+  CollectInto.reset();
   Result.Analysed = true;
 
   std::set<std::string> ConfigErrors;
+  std::vector<Finding> Errors;
   for (const ClangTidyError &E : Consumer.take()) {
     llvm::StringRef Name = E.DiagnosticName;
-    if (Name == "clang-tidy-config") {
+    if (Name == "clang-tidy-config")
       ConfigErrors.insert(E.Message.Message);
-      continue;
-    }
-    Finding F;
-    F.Check = E.DiagnosticName;
-    F.Level = E.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning";
-    F.Message = E.Message.Message;
-    F.Pos = position(E.Message, E.BuildDirectory);
-    addEdits(E.Message, E.BuildDirectory, F.Edits);
-    for (const tooling::DiagnosticMessage &N : E.Notes)
-      F.Notes.push_back({N.Message, position(N, E.BuildDirectory)});
-    if (Name.starts_with("clang-diagnostic-")) {
-      if (E.DiagLevel == tooling::Diagnostic::Error) {
-        Result.Failed = true;
-        Result.Errors.push_back(std::move(F));
-      }
-      continue;
-    }
-    // A candidate's provisional diagnostic: the solve decides it.
-    if (std::optional<unsigned> Id = parseCandidateMarker(F.Message);
-        Id && *Id < Collector.Candidates.size()) {
-      llvm::sort(F.Edits);
-      F.Edits.erase(std::unique(F.Edits.begin(), F.Edits.end()), F.Edits.end());
-      Result.Candidates.emplace_back(std::move(F), Collector.Candidates[*Id]);
-      continue;
-    }
-    Result.Findings.push_back(std::move(F));
+    else if (!Name.starts_with("clang-diagnostic-")) {
+      Finding F = finding(E);
+      // A candidate's provisional diagnostic: the solve decides it.
+      if (std::optional<unsigned> Id = parseCandidateMarker(F.Message);
+          Id && *Id < Collector.Candidates.size())
+        Result.Candidates.emplace_back(std::move(F), Collector.Candidates[*Id]);
+      else
+        Result.Findings.push_back(std::move(F));
+    } else if (E.DiagLevel == tooling::Diagnostic::Error)
+      Errors.push_back(finding(E));
   }
   Result.Facts.File = File;
   for (UnitFacts &Unit : Collector.Units) {
@@ -455,15 +397,17 @@ TUResult analyseOne(const Database &D, const std::string &File,
               std::back_inserter(Result.Facts.Functions));
   }
   Result.ConfigErrors.assign(ConfigErrors.begin(), ConfigErrors.end());
-  if (Status != 0 && Result.Errors.empty() && Result.ConfigErrors.empty()) {
-    Result.Failed = true;
+  if (Status != 0 && Errors.empty() && Result.ConfigErrors.empty()) {
     Finding F;
     F.Check = "clang-diagnostic-error";
     F.Level = "error";
     F.Message = "the translation unit could not be compiled";
     F.Pos.File = File;
-    Result.Errors.push_back(std::move(F));
+    fillLineColumn(F.Pos);
+    Errors.push_back(std::move(F));
   }
+  if (!Errors.empty())
+    Result.Failure = ParseFailure{File, std::move(Errors)};
   return Result;
 }
 
@@ -473,38 +417,51 @@ std::vector<TUResult> analyse(const Database &D,
                               const std::vector<std::string> &Files,
                               const AnalysisSettings &S) {
   std::vector<TUResult> Results(Files.size());
-  std::atomic<size_t> Next{0};
   std::mutex ProgressMutex;
   size_t Done = 0;
-  auto Worker = [&] {
-    for (;;) {
-      size_t I = Next++;
-      if (I >= Files.size())
-        return;
+  // Each translation unit has its own context, tool and checks; nothing is
+  // shared but the read-only check registry.
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(S.Jobs));
+  for (size_t I = 0; I < Files.size(); ++I)
+    Pool.async([&, I] {
       Results[I] = analyseOne(D, Files[I], S);
-      if (S.Progress) {
-        std::lock_guard<std::mutex> Lock(ProgressMutex);
-        ++Done;
-        std::string Shown = relativePath(Files[I], S.ProgressRoot);
-        llvm::errs() << "\r\x1b[K[" << Done << "/" << Files.size() << "] "
-                     << Shown;
-        llvm::errs().flush();
-      }
-    }
-  };
-  unsigned Jobs = std::max(1u, std::min<unsigned>(S.Jobs, Files.size()));
-  if (Jobs == 1) {
-    Worker();
-  } else {
-    std::vector<std::thread> Threads;
-    for (unsigned J = 0; J < Jobs; ++J)
-      Threads.emplace_back(Worker);
-    for (std::thread &T : Threads)
-      T.join();
-  }
+      if (!S.Progress)
+        return;
+      std::lock_guard<std::mutex> Lock(ProgressMutex);
+      llvm::errs() << "\r\x1b[K[" << ++Done << "/" << Files.size() << "] "
+                   << relativePath(Files[I], S.ProgressRoot);
+      llvm::errs().flush();
+    });
+  Pool.wait();
   if (S.Progress && !Files.empty())
     llvm::errs() << "\r\x1b[K";
   return Results;
+}
+
+Report summarise(std::vector<TUResult> Results, llvm::StringRef Root,
+                 bool AllowParseErrors) {
+  Report R;
+  R.Root = Root.str();
+  R.Summary.TranslationUnits = Results.size();
+  R.Summary.AllowParseErrors = AllowParseErrors;
+  std::set<std::string> ConfigErrors;
+  std::vector<Finding> All;
+  for (TUResult &T : Results) {
+    R.Summary.Analysed += T.Analysed;
+    if (T.Failure)
+      R.Failed.push_back(std::move(*T.Failure));
+    ConfigErrors.insert(T.ConfigErrors.begin(), T.ConfigErrors.end());
+    std::move(T.Findings.begin(), T.Findings.end(), std::back_inserter(All));
+    if (!T.Facts.File.empty())
+      R.Units.push_back(std::move(T.Facts));
+    std::move(T.Candidates.begin(), T.Candidates.end(),
+              std::back_inserter(R.Candidates));
+  }
+  R.Summary.FailedToParse = R.Failed.size();
+  R.ConfigErrors.assign(ConfigErrors.begin(), ConfigErrors.end());
+  R.Findings = uniqueFindings(std::move(All));
+  assignFingerprints(R.Findings, Root);
+  return R;
 }
 
 } // namespace asyncctx::tool

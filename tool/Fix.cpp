@@ -1,22 +1,24 @@
 //===--- Fix.cpp - asyncctx standalone tool -------------------------------===//
 //
-// `asyncctx fix`: merges the fix-its of every translation unit, refuses what
-// must not be edited, and writes each file atomically, prints a unified diff,
-// or exports clang-apply-replacements YAML.
+// `asyncctx fix`: the files around the fix pipeline (rewriter/FixPipeline.h).
+// Refuses what must not be edited, then writes each file atomically, prints a
+// unified diff, or exports clang-apply-replacements YAML.
 //
 //===----------------------------------------------------------------------===//
 
+#include "rewriter/FixPipeline.h"
 #include "tool/Tool.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Program.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
-#include <map>
+
+using clang::tooling::Replacement;
+using clang::tooling::Replacements;
 
 namespace asyncctx::tool {
 
@@ -38,174 +40,28 @@ bool isUnder(llvm::StringRef File, llvm::StringRef Dir) {
   return File.starts_with(D);
 }
 
-bool isSystemPath(llvm::StringRef File) {
-  for (llvm::StringRef Dir :
-       {"/usr/include/", "/usr/lib/", "/usr/local/include/", "/usr/lib64/",
-        "/opt/homebrew/"})
-    if (File.starts_with(Dir))
-      return true;
-  return false;
-}
-
-/// Why \p File must not be edited, or "".
+/// Why \p File must not be edited, or "". System headers never get here: the
+/// checks make no fix in them (rewriter/WrapFix.h, isEditableLocation).
 std::string refusal(llvm::StringRef File, llvm::StringRef Text,
-                    const std::vector<Edit> &Edits, llvm::StringRef Root) {
-  std::string Real = realPath(File);
-  if (isSystemPath(Real))
-    return "it is a system header";
-  if (!isUnder(Real, realPath(Root)))
+                    const MergedEdits &Merged, llvm::StringRef Root) {
+  if (!isUnder(realPath(File), realPath(Root)))
     return "it is outside the project root '" + Root.str() + "' (see --root)";
+  unsigned End = 0;
+  for (const Replacement &E : Merged.Edits)
+    End = std::max(End, E.getOffset() + E.getLength());
+  if (Merged.Conflict)
+    End = std::max(End, Merged.Conflict->second.getOffset() +
+                            Merged.Conflict->second.getLength());
   // Code generated with #line directives (parsers, protobuf, ...) reports its
   // locations in another file; edits belong in the generator's input.
   llvm::Regex Line("^[ \t]*#[ \t]*(line[ \t]+)?[0-9]+", llvm::Regex::Newline);
-  unsigned Last = 0;
-  for (const Edit &E : Edits)
-    Last = std::max(Last, E.Offset + E.Length);
-  if (Line.match(Text.substr(0, Last)))
+  if (Line.match(Text.substr(0, End)))
     return "its code is reached through #line directives (generated code); "
-           "edit "
-           "the file it was generated from";
-  for (const Edit &E : Edits)
-    if (E.Offset + E.Length > Text.size())
-      return "the fix does not match its current contents (was it changed "
-             "since "
-             "the analysis?)";
+           "edit the file it was generated from";
+  if (End > Text.size())
+    return "the fix does not match its current contents (was it changed "
+           "since the analysis?)";
   return "";
-}
-
-/// First pair of distinct edits that overlap, if any (edits are sorted).
-std::optional<std::pair<Edit, Edit>> conflict(const std::vector<Edit> &Edits) {
-  for (size_t I = 0; I + 1 < Edits.size(); ++I)
-    for (size_t J = I + 1; J < Edits.size(); ++J) {
-      const Edit &A = Edits[I], &B = Edits[J];
-      if (B.Offset > A.Offset + A.Length)
-        break;
-      bool Overlap = B.Offset < A.Offset + A.Length ||
-                     (A.Length == 0 && B.Length == 0 && A.Offset == B.Offset) ||
-                     (A.Length == 0 && B.Offset < A.Offset);
-      if (Overlap)
-        return std::make_pair(A, B);
-    }
-  return std::nullopt;
-}
-
-std::string applyEdits(llvm::StringRef Text, const std::vector<Edit> &Edits) {
-  std::string Out;
-  unsigned Pos = 0;
-  for (const Edit &E : Edits) {
-    Out += Text.slice(Pos, E.Offset).str();
-    Out += E.Text;
-    Pos = E.Offset + E.Length;
-  }
-  Out += Text.substr(Pos).str();
-  return Out;
-}
-
-std::vector<llvm::StringRef> splitLines(llvm::StringRef Text) {
-  std::vector<llvm::StringRef> Lines;
-  while (!Text.empty()) {
-    size_t N = Text.find('\n');
-    if (N == llvm::StringRef::npos) {
-      Lines.push_back(Text);
-      break;
-    }
-    Lines.push_back(Text.take_front(N));
-    Text = Text.drop_front(N + 1);
-  }
-  return Lines;
-}
-
-/// A unified diff of the edits, hunk by hunk, without a general diff
-/// algorithm: the edits say which lines changed.
-void unifiedDiff(llvm::raw_ostream &OS, llvm::StringRef Rel,
-                 llvm::StringRef Old, const std::vector<Edit> &Edits) {
-  std::vector<unsigned> Starts{0};
-  for (unsigned I = 0; I < Old.size(); ++I)
-    if (Old[I] == '\n')
-      Starts.push_back(I + 1);
-  auto LineOf = [&](unsigned Offset) {
-    return unsigned(std::upper_bound(Starts.begin(), Starts.end(), Offset) -
-                    Starts.begin()) -
-           1;
-  };
-  std::vector<llvm::StringRef> OldLines = splitLines(Old);
-  struct Block {
-    unsigned OldFirst, OldCount;
-    std::vector<std::string> New;
-  };
-  std::vector<Block> Blocks;
-  for (size_t I = 0; I < Edits.size();) {
-    unsigned First = LineOf(Edits[I].Offset);
-    unsigned Last = LineOf(Edits[I].Offset + Edits[I].Length);
-    size_t J = I + 1;
-    while (J < Edits.size() && LineOf(Edits[J].Offset) <= Last) {
-      Last = std::max(Last, LineOf(Edits[J].Offset + Edits[J].Length));
-      ++J;
-    }
-    Last = std::min<unsigned>(Last, OldLines.empty() ? 0 : OldLines.size() - 1);
-    unsigned Begin = Starts[First];
-    unsigned End = Last + 1 < Starts.size() ? Starts[Last + 1] : Old.size();
-    std::vector<Edit> Local(Edits.begin() + I, Edits.begin() + J);
-    for (Edit &E : Local)
-      E.Offset -= Begin;
-    std::string NewRegion = applyEdits(Old.slice(Begin, End), Local);
-    std::vector<llvm::StringRef> OldR(
-        OldLines.begin() + First,
-        OldLines.begin() + std::min<size_t>(Last + 1, OldLines.size()));
-    std::vector<llvm::StringRef> NewR = splitLines(NewRegion);
-    // Trim lines the edits left unchanged.
-    size_t P = 0;
-    while (P < OldR.size() && P < NewR.size() && OldR[P] == NewR[P])
-      ++P;
-    size_t S = 0;
-    while (S < OldR.size() - P && S < NewR.size() - P &&
-           OldR[OldR.size() - 1 - S] == NewR[NewR.size() - 1 - S])
-      ++S;
-    Block B{unsigned(First + P), unsigned(OldR.size() - P - S), {}};
-    for (size_t K = P; K < NewR.size() - S; ++K)
-      B.New.push_back(NewR[K].str());
-    if (B.OldCount || !B.New.empty())
-      Blocks.push_back(std::move(B));
-    I = J;
-  }
-  if (Blocks.empty())
-    return;
-  OS << "--- a/" << Rel << "\n+++ b/" << Rel << "\n";
-  const unsigned Context = 3;
-  long Delta = 0; // new line number - old line number before the hunk
-  for (size_t I = 0; I < Blocks.size();) {
-    size_t J = I + 1;
-    unsigned End = Blocks[I].OldFirst + Blocks[I].OldCount;
-    while (J < Blocks.size() && Blocks[J].OldFirst <= End + 2 * Context) {
-      End = Blocks[J].OldFirst + Blocks[J].OldCount;
-      ++J;
-    }
-    unsigned HunkStart =
-        Blocks[I].OldFirst >= Context ? Blocks[I].OldFirst - Context : 0;
-    unsigned HunkEnd = std::min<unsigned>(End + Context, OldLines.size());
-    std::string Body;
-    unsigned OldCount = 0, NewCount = 0;
-    unsigned Line = HunkStart;
-    long HunkDelta = Delta;
-    for (size_t K = I; K < J; ++K) {
-      for (; Line < Blocks[K].OldFirst; ++Line, ++OldCount, ++NewCount)
-        Body += " " + OldLines[Line].str() + "\n";
-      for (unsigned L = 0; L < Blocks[K].OldCount; ++L, ++Line, ++OldCount)
-        Body += "-" + OldLines[Line].str() + "\n";
-      for (const std::string &N : Blocks[K].New)
-        Body += "+" + N + "\n", ++NewCount;
-      Delta += long(Blocks[K].New.size()) - long(Blocks[K].OldCount);
-    }
-    for (; Line < HunkEnd; ++Line, ++OldCount, ++NewCount)
-      Body += " " + OldLines[Line].str() + "\n";
-    unsigned OldStart = OldCount ? HunkStart + 1 : HunkStart;
-    unsigned NewStart =
-        NewCount ? HunkStart + HunkDelta + 1 : HunkStart + HunkDelta;
-    OS << "@@ -" << OldStart << "," << OldCount << " +" << NewStart << ","
-       << NewCount << " @@\n"
-       << Body;
-    I = J;
-  }
 }
 
 bool writeAtomically(llvm::StringRef File, llvm::StringRef Contents,
@@ -215,35 +71,111 @@ bool writeAtomically(llvm::StringRef File, llvm::StringRef Contents,
     Error = EC.message();
     return false;
   }
-  llvm::SmallString<256> Model(File);
-  Model += ".asyncctx-%%%%%%.tmp";
-  llvm::SmallString<256> Temp;
-  int FD;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp)) {
-    Error = "cannot create a temporary file next to it: " + EC.message();
+  // A temporary file next to it, renamed over it: a reader never sees half a
+  // file, and a failed write leaves the original.
+  llvm::Expected<llvm::sys::fs::TempFile> Temp =
+      llvm::sys::fs::TempFile::create(File + ".asyncctx-%%%%%%.tmp");
+  if (!Temp) {
+    Error = "cannot create a temporary file next to it: " +
+            llvm::toString(Temp.takeError());
     return false;
   }
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Contents;
-    OS.flush();
-    if (OS.has_error()) {
-      Error =
-          "cannot write '" + Temp.str().str() + "': " + OS.error().message();
-      OS.clear_error();
-      llvm::sys::fs::remove(Temp);
-      return false;
+  llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
+  OS << Contents;
+  OS.flush();
+  std::error_code EC = OS.error();
+  if (!EC)
+    EC = llvm::sys::fs::setPermissions(Temp->FD, Status.permissions());
+  if (EC) {
+    Error = "cannot write '" + Temp->TmpName + "': " + EC.message();
+    OS.clear_error();
+    llvm::consumeError(Temp->discard());
+    return false;
+  }
+  if (llvm::Error E = Temp->keep(File)) {
+    Error = "cannot replace it: " + llvm::toString(std::move(E));
+    return false;
+  }
+  return true;
+}
+
+/// A file whose edits are accepted.
+struct AcceptedFile {
+  std::string Old;
+  MergedEdits Merged;
+  RewrittenFile New;
+};
+
+/// Reads \p File and rewrites it in memory, or reports why not.
+std::optional<AcceptedFile> accept(const std::string &File, MergedEdits Merged,
+                                   const FixSettings &S) {
+  auto Buffer = llvm::MemoryBuffer::getFile(File);
+  if (!Buffer) {
+    llvm::errs() << "asyncctx: error: cannot read '" << File
+                 << "': " << Buffer.getError().message() << "; not fixed\n";
+    return std::nullopt;
+  }
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  std::string Why = refusal(File, Text, Merged, S.Root);
+  if (!Why.empty()) {
+    llvm::errs() << "asyncctx: error: refusing to edit '" << File
+                 << "': " << Why << "\n";
+    return std::nullopt;
+  }
+  if (const auto &C = Merged.Conflict) {
+    Position P{File, C->second.getOffset()};
+    fillLineColumn(P);
+    llvm::errs() << "asyncctx: error: conflicting fixes in '" << File << "' at "
+                 << P.Line << ":" << P.Column << " ('"
+                 << C->first.getReplacementText() << "' and '"
+                 << C->second.getReplacementText()
+                 << "'); the file is left untouched\n";
+    return std::nullopt;
+  }
+  llvm::Expected<RewrittenFile> New =
+      rewriteFile(File, Text, Merged.Edits, S.Format);
+  if (!New) {
+    llvm::errs() << "asyncctx: error: cannot fix '" << File
+                 << "': " << llvm::toString(New.takeError()) << "\n";
+    return std::nullopt;
+  }
+  return AcceptedFile{Text.str(), std::move(Merged), std::move(*New)};
+}
+
+/// clang-apply-replacements YAML: one diagnostic per finding, each merged
+/// edit once, only for accepted files; clang-apply-replacements then does
+/// exactly what `fix` would.
+bool exportFixes(const std::vector<Finding> &Findings,
+                 const std::map<std::string, AcceptedFile> &Accepted,
+                 llvm::StringRef Path) {
+  clang::tooling::TranslationUnitDiagnostics TUD;
+  std::set<Replacement> Emitted;
+  for (const Finding &F : Findings) {
+    clang::tooling::Diagnostic D;
+    D.DiagnosticName = F.Check;
+    D.DiagLevel = clang::tooling::Diagnostic::Warning;
+    D.Message.Message = F.Message;
+    D.Message.FilePath = F.Pos.File;
+    D.Message.FileOffset = F.Pos.Offset;
+    for (const Replacement &E : F.Fixes) {
+      auto It = Accepted.find(E.getFilePath().str());
+      if (It == Accepted.end())
+        continue;
+      std::optional<Replacement> Merged =
+          mergedEditFor(It->second.Merged.Edits, E);
+      if (Merged && Emitted.insert(*Merged).second)
+        llvm::consumeError(D.Message.Fix[It->first].add(*Merged));
     }
+    if (!D.Message.Fix.empty())
+      TUD.Diagnostics.push_back(std::move(D));
   }
-  if (std::error_code EC =
-          llvm::sys::fs::setPermissions(Temp, Status.permissions())) {
-    Error = "cannot set permissions: " + EC.message();
-    llvm::sys::fs::remove(Temp);
-    return false;
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, File)) {
-    Error = "cannot replace it: " + EC.message();
-    llvm::sys::fs::remove(Temp);
+  if (llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+        llvm::yaml::Output YAML(OS);
+        YAML << TUD;
+        return llvm::Error::success();
+      })) {
+    llvm::errs() << "asyncctx: error: cannot write '" << Path
+                 << "': " << llvm::toString(std::move(E)) << "\n";
     return false;
   }
   return true;
@@ -255,122 +187,37 @@ unsigned applyFixes(const std::vector<Finding> &Findings, const FixSettings &S,
                     llvm::raw_ostream &Out, unsigned &FilesChanged) {
   FilesChanged = 0;
   unsigned Problems = 0;
-  // Identical edits from several translation units (a shared header) or
-  // findings (one #include for two wraps) are one edit.
-  std::map<std::string, std::vector<Edit>> ByFile;
+  std::vector<Replacement> All;
   for (const Finding &F : Findings)
-    for (const Edit &E : F.Edits)
-      ByFile[E.File].push_back(E);
-  std::map<std::string, std::string> NewContents;
-  std::set<std::string> Accepted;
-  std::map<std::string, std::string> OldContents;
-  for (auto &[File, Edits] : ByFile) {
-    std::sort(Edits.begin(), Edits.end(), [](const Edit &A, const Edit &B) {
-      return std::tie(A.Offset, A.Length, A.Text) <
-             std::tie(B.Offset, B.Length, B.Text);
-    });
-    Edits.erase(std::unique(Edits.begin(), Edits.end()), Edits.end());
-    auto Buffer = llvm::MemoryBuffer::getFile(File);
-    if (!Buffer) {
-      llvm::errs() << "asyncctx: error: cannot read '" << File
-                   << "': " << Buffer.getError().message() << "; not fixed\n";
+    All.insert(All.end(), F.Fixes.begin(), F.Fixes.end());
+  std::map<std::string, AcceptedFile> Accepted;
+  for (auto &[File, Merged] : mergeEdits(All)) {
+    if (std::optional<AcceptedFile> A = accept(File, std::move(Merged), S))
+      Accepted.emplace(File, std::move(*A));
+    else
       ++Problems;
-      continue;
-    }
-    llvm::StringRef Text = (*Buffer)->getBuffer();
-    std::string Why = refusal(File, Text, Edits, S.Root);
-    if (!Why.empty()) {
-      llvm::errs() << "asyncctx: error: refusing to edit '" << File
-                   << "': " << Why << "\n";
-      ++Problems;
-      continue;
-    }
-    if (auto C = conflict(Edits)) {
-      Position P{File, C->second.Offset};
-      fillLineColumn(P);
-      llvm::errs() << "asyncctx: error: conflicting fixes in '" << File
-                   << "' at " << P.Line << ":" << P.Column << " ('"
-                   << C->first.Text << "' and '" << C->second.Text
-                   << "'); the file is left untouched\n";
-      ++Problems;
-      continue;
-    }
-    Accepted.insert(File);
-    OldContents[File] = Text.str();
-    NewContents[File] = applyEdits(Text, Edits);
   }
 
-  if (!S.ExportFixes.empty()) {
-    // One diagnostic per finding, each edit once, only for accepted files:
-    // clang-apply-replacements then does exactly what `fix` would.
-    clang::tooling::TranslationUnitDiagnostics TUD;
-    std::set<Edit> Emitted;
-    for (const Finding &F : Findings) {
-      clang::tooling::Diagnostic D;
-      D.DiagnosticName = F.Check;
-      D.DiagLevel = clang::tooling::Diagnostic::Warning;
-      D.Message.Message = F.Message;
-      D.Message.FilePath = F.Pos.File;
-      D.Message.FileOffset = F.Pos.Offset;
-      for (const Edit &E : F.Edits) {
-        if (!Accepted.count(E.File) || !Emitted.insert(E).second)
-          continue;
-        llvm::consumeError(D.Message.Fix[E.File].add(
-            clang::tooling::Replacement(E.File, E.Offset, E.Length, E.Text)));
-      }
-      if (!D.Message.Fix.empty())
-        TUD.Diagnostics.push_back(std::move(D));
-    }
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(S.ExportFixes, EC);
-    if (EC) {
-      llvm::errs() << "asyncctx: error: cannot write '" << S.ExportFixes
-                   << "': " << EC.message() << "\n";
+  if (S.Mode == FixMode::Export) {
+    if (!exportFixes(Findings, Accepted, S.ExportFixes))
       return Problems + 1;
-    }
-    llvm::yaml::Output YAML(OS);
-    YAML << TUD;
     FilesChanged = Accepted.size();
     return Problems;
   }
-
-  for (const std::string &File : Accepted) {
-    if (S.DryRun) {
-      unifiedDiff(Out, relativePath(File, S.Root), OldContents[File],
-                  ByFile[File]);
+  for (const auto &[File, A] : Accepted) {
+    if (S.Mode == FixMode::DryRun) {
+      writeUnifiedDiff(Out, relativePath(File, S.Root), A.Old, A.New.Edits);
       ++FilesChanged;
       continue;
     }
     std::string Error;
-    if (!writeAtomically(File, NewContents[File], Error)) {
+    if (!writeAtomically(File, A.New.Code, Error)) {
       llvm::errs() << "asyncctx: error: cannot write '" << File
                    << "': " << Error << "\n";
       ++Problems;
       continue;
     }
     ++FilesChanged;
-    if (S.ClangFormat && !S.ClangFormatBinary.empty()) {
-      // Reformat only the lines the fix touched.
-      std::vector<std::string> Args{S.ClangFormatBinary, "-i"};
-      llvm::StringRef New = NewContents[File];
-      long Shift = 0;
-      for (const Edit &E : ByFile[File]) {
-        unsigned Begin = E.Offset + Shift;
-        unsigned End = Begin + E.Text.size();
-        unsigned L1 = 1 + std::count(New.begin(), New.begin() + Begin, '\n');
-        unsigned L2 = 1 + std::count(New.begin(), New.begin() + End, '\n');
-        Args.push_back("--lines=" + std::to_string(L1) + ":" +
-                       std::to_string(L2));
-        Shift += long(E.Text.size()) - long(E.Length);
-      }
-      Args.push_back(File);
-      std::vector<llvm::StringRef> Refs(Args.begin(), Args.end());
-      if (llvm::sys::ExecuteAndWait(S.ClangFormatBinary, Refs) != 0) {
-        llvm::errs() << "asyncctx: error: clang-format failed on '" << File
-                     << "'\n";
-        ++Problems;
-      }
-    }
   }
   return Problems;
 }

@@ -1,6 +1,9 @@
 //===--- Tool.h - asyncctx standalone tool ----------------------*- C++ -*-===//
 //
-// Data model shared by the analysis, the reports and the fixer.
+// The data model of the tool and its steps. `check` and `fix` run
+//   select (Select.cpp) -> analyse (Analyze.cpp) -> filter (Filter.cpp)
+// and then emit a report (Report.cpp, Emit.cpp) or fix (Fix.cpp); `merge`
+// reads reports back and runs the same filter and emit steps.
 //
 //===----------------------------------------------------------------------===//
 
@@ -8,6 +11,7 @@
 #define ASYNCCTX_TOOL_TOOL_H
 
 #include "checks/ProgramFacts.h"
+#include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
@@ -15,7 +19,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <tuple>
 #include <vector>
 
 namespace clang::tooling {
@@ -24,19 +27,12 @@ class CompilationDatabase;
 
 namespace asyncctx::tool {
 
+constexpr int ExitClean = 0, ExitFindings = 1, ExitError = 2;
+
 struct Position {
   std::string File; ///< absolute, normalized; empty for no location
   unsigned Offset = 0;
   unsigned Line = 0, Column = 0; ///< 1-based; Column counts bytes, as clang
-};
-
-struct Edit {
-  std::string File;
-  unsigned Offset = 0, Length = 0;
-  std::string Text;
-  auto key() const { return std::tie(File, Offset, Length, Text); }
-  bool operator<(const Edit &O) const { return key() < O.key(); }
-  bool operator==(const Edit &O) const { return key() == O.key(); }
 };
 
 struct Note {
@@ -50,17 +46,21 @@ struct Finding {
   std::string Message;
   Position Pos;
   std::vector<Note> Notes;
-  std::vector<Edit> Edits;
+  /// The fix-its, sorted, each once; file paths absolute and normalized.
+  std::vector<clang::tooling::Replacement> Fixes;
   std::string Fingerprint;
-  bool Suppressed = false; ///< matched the baseline
+};
+
+struct ParseFailure {
+  std::string File;
+  std::vector<Finding> Errors; ///< compiler errors
 };
 
 struct TUResult {
   std::string File;
   bool Analysed = false;
-  bool Failed = false;           ///< did not parse
-  std::vector<Finding> Findings; ///< check diagnostics
-  std::vector<Finding> Errors;   ///< compiler errors
+  std::optional<ParseFailure> Failure; ///< set if it did not parse
+  std::vector<Finding> Findings;       ///< check diagnostics
   std::vector<std::string> ConfigErrors;
   /// Whole-program analysis: the unit's facts, and its candidate findings
   /// (the provisional finding, with its position and fix-its, and what the
@@ -68,56 +68,6 @@ struct TUResult {
   UnitFacts Facts;
   std::vector<std::pair<Finding, Candidate>> Candidates;
 };
-
-/// Settings that decide how each translation unit is analysed.
-struct AnalysisSettings {
-  std::string ConfigFile; ///< --config-file
-  std::string Config;     ///< --config
-  std::string Checks;     ///< --checks, appended to the defaults
-  std::vector<std::string> ExtraArgs, ExtraArgsBefore;
-  std::string ResourceDir; ///< resolved, may be empty
-  unsigned Jobs = 1;
-  bool Progress = false;
-  std::string
-      ProgressRoot; ///< paths in the progress line are shown relative to it
-  /// Collect facts and candidates for a whole-program solve (--per-tu: off).
-  bool WholeProgram = true;
-};
-
-/// A loaded compilation database.
-struct Database {
-  std::unique_ptr<clang::tooling::CompilationDatabase> DB;
-  std::string Path;
-  ~Database();
-};
-
-/// Loads BUILD_DIR/compile_commands.json (or the file itself); on failure
-/// returns null and sets \p Error to a one-line message.
-std::unique_ptr<Database> loadDatabase(llvm::StringRef Path,
-                                       std::string &Error);
-std::vector<std::string> allFiles(const Database &DB);
-bool inDatabase(const Database &DB, llvm::StringRef File);
-std::string databasePath(const Database &DB);
-
-/// Checks every .clang-tidy that clang-tidy would read for \p Files (and the
-/// --config-file); returns one-line errors.
-std::vector<std::string>
-validateConfiguration(const std::vector<std::string> &Files,
-                      const AnalysisSettings &S);
-
-/// Names of the checks the tool runs (after --checks), for --list-checks.
-std::vector<std::string> enabledChecks(const AnalysisSettings &S);
-
-/// Analyses \p Files (absolute) in parallel; results are in the order of
-/// \p Files whatever the number of jobs.
-std::vector<TUResult> analyse(const Database &DB,
-                              const std::vector<std::string> &Files,
-                              const AnalysisSettings &S);
-
-/// Finds Clang's builtin headers for the binary \p Argv0.
-std::string findResourceDir(const char *Argv0, std::string &Searched);
-
-//===--- Reports ----------------------------------------------------------===//
 
 struct RunSummary {
   unsigned TranslationUnits = 0; ///< selected for this run
@@ -129,47 +79,131 @@ struct RunSummary {
 };
 
 struct Report {
-  std::vector<Finding> Findings;  ///< reported (not suppressed), sorted
-  std::vector<TUResult *> Failed; ///< TUs that did not parse
+  std::vector<Finding> Findings; ///< reported (not suppressed), sorted
+  std::vector<ParseFailure> Failed;
   std::vector<std::string> ConfigErrors;
   RunSummary Summary;
   std::string Root; ///< project root: relative paths and fingerprints
-  /// A shard's report: the facts and undecided candidates that `merge`
-  /// solves (empty once decided).
+  /// The facts and the candidates not decided yet: a shard's report carries
+  /// them for `merge` (docs/whole-program.md).
   std::vector<UnitFacts> Units;
   std::vector<std::pair<Finding, Candidate>> Candidates;
 };
 
-//===--- Whole program ----------------------------------------------------===//
+//===--- Paths and processes (Paths.cpp) ----------------------------------===//
 
-/// Moves the facts and candidates of \p Results into \p Units and
-/// \p Candidates, ordered by translation unit.
-void takeProgram(std::vector<TUResult> &Results, std::vector<UnitFacts> &Units,
-                 std::vector<std::pair<Finding, Candidate>> &Candidates);
+/// \p Path made absolute (against \p Base, else the working directory)
+/// without `.` and `..`.
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base = "");
+/// \p File relative to \p Root if it is under it, else \p File.
+std::string relativePath(llvm::StringRef File, llvm::StringRef Root);
+/// The top level of the git work tree containing \p Dir, or "".
+std::string gitTopLevel(llvm::StringRef Dir);
+/// Lines changed since git revision \p Rev (working tree included), per
+/// absolute file.
+using ChangedLines = std::map<std::string, std::set<unsigned>>;
+bool changedLines(llvm::StringRef Rev, ChangedLines &Changed,
+                  std::string &Error);
 
-/// Solves \p Units and appends the findings \p Candidates decide to
-/// \p Findings (positions filled; duplicates are left to the caller).
-void decideCandidates(
-    const std::vector<UnitFacts> &Units,
-    const std::vector<std::pair<Finding, Candidate>> &Candidates,
-    std::vector<Finding> &Findings);
+//===--- Select (Select.cpp) ----------------------------------------------===//
+
+/// A loaded compilation database.
+struct Database {
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB;
+  std::string Path;
+  ~Database();
+};
+
+struct SelectionRequest {
+  std::string BuildDir;           ///< -p
+  std::vector<std::string> Files; ///< FILES...
+  std::string FilesFrom;          ///< --files-from
+  unsigned ShardIndex = 0, ShardCount = 0;
+};
+
+/// Loads the database and chooses the translation units to analyse (absolute,
+/// sorted). On failure sets \p Error to a one-line message.
+bool selectTranslationUnits(const SelectionRequest &Request,
+                            std::unique_ptr<Database> &DB,
+                            std::vector<std::string> &Files,
+                            std::string &Error);
+
+//===--- Analyse (Analyze.cpp) --------------------------------------------===//
+
+/// Settings that decide how each translation unit is analysed.
+struct AnalysisSettings {
+  std::string ConfigFile; ///< --config-file
+  std::string Config;     ///< --config
+  std::string Checks;     ///< --checks, appended to the defaults
+  std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+  std::string ResourceDir; ///< resolved, may be empty
+  unsigned Jobs = 1;
+  bool Progress = false;
+  std::string ProgressRoot; ///< progress paths are shown relative to it
+  /// Collect facts and candidates for a whole-program solve (--per-tu: off).
+  bool WholeProgram = true;
+};
+
+/// Checks every .clang-tidy that clang-tidy would read for \p Files (and the
+/// --config-file); returns one-line errors.
+std::vector<std::string>
+validateConfiguration(const std::vector<std::string> &Files,
+                      const AnalysisSettings &S);
+
+/// Names of the checks the tool runs (after --checks), for --list-checks.
+std::vector<std::string> enabledChecks(const AnalysisSettings &S);
+
+/// Analyses \p Files (absolute) in parallel; results are in the order of
+/// \p Files whatever the number of jobs. Positions have lines and columns.
+std::vector<TUResult> analyse(const Database &DB,
+                              const std::vector<std::string> &Files,
+                              const AnalysisSettings &S);
+
+/// The report of analysed translation units: counts, parse failures,
+/// configuration errors, and every finding (unique, sorted, fingerprinted).
+Report summarise(std::vector<TUResult> Results, llvm::StringRef Root,
+                 bool AllowParseErrors);
+
+/// Finds Clang's builtin headers for the binary \p Argv0.
+std::string findResourceDir(const char *Argv0, std::string &Searched);
+
+//===--- Whole program (WholeProgram.cpp) ---------------------------------===//
+
+/// Solves \p R.Units and adds the findings \p R.Candidates decide to
+/// \p R.Findings (unique, sorted, fingerprinted again); then forgets both.
+void decideProgram(Report &R);
 
 /// `asyncctx facts`: the facts file the clang-tidy plugin reads.
 void writeFactsFile(llvm::raw_ostream &OS, const std::vector<UnitFacts> &Units);
 
 /// `asyncctx boundaries`: every inferred boundary with its evidence.
 void writeBoundaries(llvm::raw_ostream &OS, const std::vector<UnitFacts> &Units,
-                     llvm::StringRef Format, llvm::StringRef Root);
+                     bool JSON, llvm::StringRef Root);
 
-/// Merges per-TU findings (dedup across TUs), fills line/column, sorts.
-std::vector<Finding> collectFindings(std::vector<TUResult> &Results);
+//===--- Filter (Filter.cpp) ----------------------------------------------===//
+
+/// Line and column of \p P.Offset, from the file on disk.
 void fillLineColumn(Position &P);
-void assignFingerprints(std::vector<Finding> &Findings, llvm::StringRef Root);
-std::string relativePath(llvm::StringRef File, llvm::StringRef Root);
+/// The text of the line \p P is on, from the file on disk.
+llvm::StringRef lineText(const Position &P);
 
-void writeText(llvm::raw_ostream &OS, const Report &R);
-void writeJSON(llvm::raw_ostream &OS, const Report &R);
-void writeSARIF(llvm::raw_ostream &OS, const Report &R);
+/// One finding per (file, offset, check, message), however many translation
+/// units or shards reported it: the first provides the notes, the fix-its
+/// are united (different fixes of one finding then conflict in `fix`).
+/// Sorted by file, line, column, check, message.
+std::vector<Finding> uniqueFindings(std::vector<Finding> All);
+void assignFingerprints(std::vector<Finding> &Findings, llvm::StringRef Root);
+
+/// What a run does not report: findings in a baseline (each entry once) and,
+/// with --diff, findings on unchanged lines.
+struct FindingFilter {
+  std::multiset<std::string> Baseline;
+  std::optional<ChangedLines> Changed;
+};
+
+/// Moves the findings \p F lets through from \p All into \p R.Findings and
+/// counts the others as suppressed.
+void filterFindings(std::vector<Finding> All, FindingFilter F, Report &R);
 
 /// Baseline: a JSON file of fingerprints.
 bool writeBaseline(llvm::StringRef Path, const std::vector<Finding> &Findings,
@@ -177,24 +211,46 @@ bool writeBaseline(llvm::StringRef Path, const std::vector<Finding> &Findings,
 bool readBaseline(llvm::StringRef Path, std::multiset<std::string> &Out,
                   std::string &Error);
 
-/// Reads a --format=json report back (for `asyncctx merge`).
+//===--- Emit (Report.cpp, Emit.cpp) --------------------------------------===//
+
+enum class ReportFormat { Text, JSON, SARIF };
+
+void writeText(llvm::raw_ostream &OS, const Report &R);
+void writeJSON(llvm::raw_ostream &OS, const Report &R);
+void writeSARIF(llvm::raw_ostream &OS, const Report &R);
+
+/// Reads a --format=json report back (for `asyncctx merge`), adding its
+/// findings, failures and counts to \p Into.
 bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error);
 
-//===--- Fixes ------------------------------------------------------------===//
+/// Writes the report to \p Output (standard output for "" or "-") and the
+/// summary line to standard error; returns the exit status.
+int emitReport(const Report &R, ReportFormat Format, llvm::StringRef Output);
+/// 0, 1 or 2 for the report as it stands.
+int exitStatus(const Report &R);
+
+//===--- Fix (Fix.cpp, Diff.cpp) ------------------------------------------===//
+
+enum class FixMode { Write, DryRun, Export };
 
 struct FixSettings {
   std::string Root;
-  bool DryRun = false;
+  FixMode Mode = FixMode::Write;
   std::string ExportFixes;
-  bool ClangFormat = false;
-  std::string ClangFormatBinary;
+  bool Format = false; ///< --clang-format
 };
 
-/// Applies (or prints, or exports) the edits of \p Findings. Returns the
-/// number of problems (conflicts, refused edits, write errors); reports them
-/// on errs().
+/// Applies (or prints as a diff, or exports) the fix-its of \p Findings.
+/// Returns the number of problems (conflicts, refused edits, write errors),
+/// reported on errs().
 unsigned applyFixes(const std::vector<Finding> &Findings, const FixSettings &S,
                     llvm::raw_ostream &Out, unsigned &FilesChanged);
+
+/// A unified diff (`patch -p1` from the root applies it) of \p Edits to
+/// \p Old, with \p Rel after `a/` and `b/`.
+void writeUnifiedDiff(llvm::raw_ostream &OS, llvm::StringRef Rel,
+                      llvm::StringRef Old,
+                      const clang::tooling::Replacements &Edits);
 
 } // namespace asyncctx::tool
 

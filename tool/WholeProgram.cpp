@@ -13,18 +13,6 @@
 
 namespace asyncctx::tool {
 
-void takeProgram(std::vector<TUResult> &Results, std::vector<UnitFacts> &Units,
-                 std::vector<std::pair<Finding, Candidate>> &Candidates) {
-  for (TUResult &R : Results) {
-    if (!R.Facts.File.empty())
-      Units.push_back(std::move(R.Facts));
-    std::move(R.Candidates.begin(), R.Candidates.end(),
-              std::back_inserter(Candidates));
-    R.Facts = UnitFacts();
-    R.Candidates.clear();
-  }
-}
-
 /// The units by path (then as given): the same order whatever order the
 /// shards came in.
 static std::vector<const UnitFacts *>
@@ -55,25 +43,26 @@ static Position positionOf(const FactLocation &L) {
   return P;
 }
 
-void decideCandidates(
-    const std::vector<UnitFacts> &Units,
-    const std::vector<std::pair<Finding, Candidate>> &Candidates,
-    std::vector<Finding> &Findings) {
-  if (Candidates.empty())
-    return;
-  ProgramSolution Solution(orderedFunctions(Units));
-  for (const auto &[Provisional, C] : Candidates) {
-    std::optional<Decision> D = decide(C, Solution);
-    if (!D)
-      continue;
-    Finding F = Provisional;
-    F.Message = D->Message;
-    fillLineColumn(F.Pos);
-    F.Notes.clear();
-    for (const NoteFact &N : D->Notes)
-      F.Notes.push_back({N.Message, positionOf(N.Loc)});
-    Findings.push_back(std::move(F));
+void decideProgram(Report &R) {
+  if (!R.Candidates.empty()) {
+    ProgramSolution Solution(orderedFunctions(R.Units));
+    for (auto &[Provisional, C] : R.Candidates) {
+      std::optional<Decision> D = decide(C, Solution);
+      if (!D)
+        continue;
+      Finding F = std::move(Provisional);
+      F.Message = D->Message;
+      F.Notes.clear();
+      for (const NoteFact &N : D->Notes)
+        F.Notes.push_back({N.Message, positionOf(N.Loc)});
+      R.Findings.push_back(std::move(F));
+    }
+    // Sorted and fingerprinted together, as one unsharded run does.
+    R.Findings = uniqueFindings(std::move(R.Findings));
+    assignFingerprints(R.Findings, R.Root);
   }
+  R.Units.clear();
+  R.Candidates.clear();
 }
 
 void writeFactsFile(llvm::raw_ostream &OS,
@@ -100,14 +89,14 @@ static void writeNoteText(llvm::raw_ostream &OS, const NoteFact &N,
 }
 
 void writeBoundaries(llvm::raw_ostream &OS, const std::vector<UnitFacts> &Units,
-                     llvm::StringRef Format, llvm::StringRef Root) {
+                     bool JSON, llvm::StringRef Root) {
   ProgramSolution Solution(orderedFunctions(Units));
   std::vector<InferredBoundary> All = Solution.inferredBoundaries();
   // The `Boundaries` option entry that pins each one (`name@N`).
   auto Entry = [](const InferredBoundary &B) {
     return B.Name + "@" + std::to_string(B.Param);
   };
-  if (Format == "json") {
+  if (JSON) {
     llvm::json::Array Boundaries;
     for (const InferredBoundary &B : All) {
       Position P = positionOf(B.Loc);

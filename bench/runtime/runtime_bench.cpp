@@ -15,7 +15,25 @@
 // Every benchmark pushes its result through benchmark::DoNotOptimize, whose
 // asm has a memory clobber, so thread-local and atomic loads are redone on
 // every iteration and nothing is hoisted out of the timing loop.
+//
+// Bridges (docs/runtime.md, "Bridges"): built with
+//   -DASYNCCTX_BENCH_BRIDGE=1  one std::string thread_local bridge,
+//   -DASYNCCTX_BENCH_BRIDGE=2  the OpenTelemetry bridge,
+// registered before main, every Asyncctx_* benchmark pays for it; the
+// Bridge_* and Otel_* benchmarks only exist in those builds. Without the
+// macro (the default) nothing here refers to bridges, so the same file also
+// builds against an older runtime for a before/after comparison.
 
+#ifndef ASYNCCTX_BENCH_BRIDGE
+#define ASYNCCTX_BENCH_BRIDGE 0
+#endif
+
+#if ASYNCCTX_BENCH_BRIDGE == 2
+#include <asyncctx/opentelemetry.hpp>
+
+#include <opentelemetry/context/context.h>
+#include <opentelemetry/context/runtime_context.h>
+#endif
 #include <asyncctx/asyncctx.hpp>
 #include <asyncctx/task.hpp>
 
@@ -93,6 +111,75 @@ template <class F> void in_context(int live, F &&f) {
   std::thread([] {}).join();
   return true;
 }();
+
+// ---------------------------------------------------------------------------
+// Bridges
+
+#if ASYNCCTX_BENCH_BRIDGE == 1
+// The adoption line of docs/runtime.md. The main thread (where the
+// single-threaded benchmarks run) holds a request id that fits std::string's
+// small buffer, as "req-42" does; Bridge_*_long use a UUID-sized one.
+thread_local std::string g_request_id;
+[[maybe_unused]] const auto request_bridge =
+    asyncctx::bridge([]() -> std::string & { return g_request_id; });
+[[maybe_unused]] const bool request_id_set = [] {
+  g_request_id = "req-42";
+  return true;
+}();
+const std::string long_request_id = "3f2b8c1e-9a47-4d2b-8e6f-1c0a5b7d9e21";
+#endif
+
+#if ASYNCCTX_BENCH_BRIDGE == 2
+namespace otel_context = opentelemetry::context;
+
+// The main thread runs inside an attached OpenTelemetry context holding a
+// value, as instrumented code does (copying the empty context would cost
+// nothing: it shares no data). Attached for good: the token is released,
+// since a static one would detach at exit, after the thread's context stack
+// is gone.
+[[maybe_unused]] const bool otel_context_attached = [] {
+  otel_context::RuntimeContext::Attach(
+      otel_context::RuntimeContext::GetCurrent().SetValue("request",
+                                                          std::int64_t{42}))
+      .release();
+  return true;
+}();
+
+// OpenTelemetry's own propagation, for comparison: what capture() adds
+// (GetCurrent), and what each wrapped call adds (Attach, then the token's
+// destruction detaches).
+void Otel_get_current(benchmark::State &state) {
+  for (auto _ : state) {
+    otel_context::Context c = otel_context::RuntimeContext::GetCurrent();
+    benchmark::DoNotOptimize(c);
+  }
+}
+BENCHMARK(Otel_get_current);
+
+void Otel_attach_detach(benchmark::State &state) {
+  const otel_context::Context c = otel_context::RuntimeContext::GetCurrent();
+  for (auto _ : state) {
+    auto token = otel_context::RuntimeContext::Attach(c);
+    benchmark::DoNotOptimize(token);
+  }
+}
+BENCHMARK(Otel_attach_detach);
+
+// A callback made by hand to carry the OpenTelemetry context (the usual way
+// without asyncctx): GetCurrent when made, Attach and detach around the call.
+void Otel_hand_wrapped_invoke(benchmark::State &state) {
+  const otel_context::Context captured =
+      otel_context::RuntimeContext::GetCurrent();
+  auto f = [](int x) { return work(x); };
+  int x = 0;
+  for (auto _ : state) {
+    auto token = otel_context::RuntimeContext::Attach(captured);
+    x = f(x);
+    benchmark::DoNotOptimize(x);
+  }
+}
+BENCHMARK(Otel_hand_wrapped_invoke);
+#endif
 
 // ---------------------------------------------------------------------------
 // Naive baseline
@@ -515,6 +602,24 @@ void Naive_wrap_invoke(benchmark::State &state) {
   });
 }
 BENCHMARK(Naive_wrap_invoke);
+
+#if ASYNCCTX_BENCH_BRIDGE == 1
+// capture and a wrapped call again, the bridged request id longer than
+// std::string's small buffer (every copy allocates).
+void Bridge_capture_long(benchmark::State &state) {
+  g_request_id = long_request_id;
+  Asyncctx_capture(state);
+  g_request_id = "req-42";
+}
+BENCHMARK(Bridge_capture_long)->Arg(1)->ArgName("live");
+
+void Bridge_wrap_invoke_long(benchmark::State &state) {
+  g_request_id = long_request_id;
+  Asyncctx_wrap_invoke(state);
+  g_request_id = "req-42";
+}
+BENCHMARK(Bridge_wrap_invoke_long);
+#endif
 
 // ---------------------------------------------------------------------------
 // task<T>: resumption

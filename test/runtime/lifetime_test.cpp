@@ -199,13 +199,12 @@ TEST_F(LifetimeTest, ScopeDestroyedOnAnotherThreadLeavesThatThreadAlone) {
   EXPECT_EQ(c.alive, 0);
 }
 
-// The fast paths themselves: white-box checks that capture, destruction and
-// wrapped calls leave the shared count alone where the design says they do,
-// so that reintroducing an atomic operation there fails a test, not only a
-// benchmark.
-std::size_t shared_count() {
-  return asyncctx::detail::this_thread.current->refs.load();
-}
+// The fast paths themselves: white-box checks (see test_support.hpp) that
+// capture, destruction and wrapped calls leave the shared count alone where
+// the design says they do, so that reintroducing an atomic operation there
+// fails a test, not only a benchmark. No public observable tells an atomic
+// operation from a thread-local one.
+using asyncctx_test::whitebox::shared_count;
 
 TEST_F(LifetimeTest, CapturesInsideRunTouchNoSharedCount) {
   number.run(1, [] {
@@ -216,8 +215,8 @@ TEST_F(LifetimeTest, CapturesInsideRunTouchNoSharedCount) {
       EXPECT_EQ(shared_count(), before);
     }
     EXPECT_EQ(shared_count(), before);
-    EXPECT_EQ(asyncctx::detail::this_thread.credits,
-              asyncctx::detail::credit_batch);
+    EXPECT_EQ(asyncctx_test::whitebox::credits(),
+              asyncctx_test::whitebox::credit_batch);
   });
 }
 

@@ -13,6 +13,7 @@ using asyncctx::Local;
 using asyncctx_test::Counted;
 using asyncctx_test::Counters;
 using asyncctx_test::value_of;
+namespace whitebox = asyncctx_test::whitebox;
 
 Local<int> number;
 Local<std::string> name;
@@ -197,17 +198,15 @@ TEST_F(LocalTest, LocalsBeyondTheFrameSizeReadAsUnset) {
   for (int i = 0; i < n; ++i)
     many[i].run(i, [] {});
 
+  // The frame sizes are white-box (see test_support.hpp); the reads are not.
   many[0].run(0, [&] {
-    const auto *first = asyncctx::detail::this_thread.current;
-    ASSERT_NE(first, nullptr);
-    const std::uint32_t size0 = first->size;
+    ASSERT_FALSE(asyncctx::capture().empty());
+    const std::uint32_t size0 = whitebox::frame_size();
     for (int i = 1; i < n; ++i) {
       EXPECT_EQ(many[i].get(), nullptr) << "local " << i;
     }
     many[n - 1].run(n - 1, [&] {
-      const auto *grown = asyncctx::detail::this_thread.current;
-      ASSERT_NE(grown, nullptr);
-      EXPECT_EQ(grown->size, size0 + n - 1)
+      EXPECT_EQ(whitebox::frame_size(), size0 + n - 1)
           << "the frame is sized to the highest set slot";
       EXPECT_EQ(value_of(many[0]), 0);
       EXPECT_EQ(value_of(many[n - 1]), n - 1);
@@ -215,7 +214,7 @@ TEST_F(LocalTest, LocalsBeyondTheFrameSizeReadAsUnset) {
         EXPECT_EQ(many[i].get(), nullptr) << "local " << i;
       }
     });
-    EXPECT_EQ(asyncctx::detail::this_thread.current->size, size0);
+    EXPECT_EQ(whitebox::frame_size(), size0);
   });
 
   bool reached = false;
@@ -232,30 +231,32 @@ TEST_F(LocalTest, LocalsBeyondTheFrameSizeReadAsUnset) {
   }
 }
 
+// White-box (slots are invisible to the API; see test_support.hpp).
 TEST_F(LocalTest, SlotIsAssignedByTheFirstRunOnly) {
-  const std::uint32_t before = asyncctx::detail::next_slot.load();
+  const std::uint32_t before = whitebox::slots_assigned();
   Local<int> fresh;
   EXPECT_EQ(fresh.get(), nullptr);
   number.run(1, [&] { EXPECT_EQ(fresh.get(), nullptr); });
-  EXPECT_EQ(asyncctx::detail::next_slot.load(), before)
+  EXPECT_EQ(whitebox::slots_assigned(), before)
       << "constructing or reading a Local takes no slot";
 
   fresh.run(1, [&] { EXPECT_EQ(value_of(fresh), 1); });
-  EXPECT_EQ(asyncctx::detail::next_slot.load(), before + 1);
+  EXPECT_EQ(whitebox::slots_assigned(), before + 1);
   fresh.run(2, [&] { EXPECT_EQ(value_of(fresh), 2); });
-  EXPECT_EQ(asyncctx::detail::next_slot.load(), before + 1)
+  EXPECT_EQ(whitebox::slots_assigned(), before + 1)
       << "the slot is kept for the Local's lifetime";
   EXPECT_EQ(fresh.get(), nullptr);
 }
 
 // The race between two first runs, replayed deterministically: the thread
-// that loses must adopt the winner's slot, not install its own.
+// that loses must adopt the winner's slot, not install its own. White-box: a
+// real race cannot be forced from the API.
 TEST_F(LocalTest, LosingTheSlotRaceAdoptsTheWinnersSlot) {
   std::atomic<std::uint32_t> key{0};
-  const std::uint32_t won = asyncctx::detail::assign_key(key);
+  const std::uint32_t won = whitebox::assign_key(key);
   EXPECT_NE(won, 0u);
   EXPECT_EQ(key.load(), won);
-  const std::uint32_t lost = asyncctx::detail::assign_key(key);
+  const std::uint32_t lost = whitebox::assign_key(key);
   EXPECT_EQ(lost, won);
   EXPECT_EQ(key.load(), won);
 }

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 
 namespace asyncctx_test {
@@ -69,6 +71,42 @@ struct Checker {
       ++failures;
   }
 };
+
+// White-box probes into asyncctx::detail, the only ones the tests use. They
+// cover what no public API can observe: how large a frame is and how many
+// slots have been handed out (the memory cost documented in docs/runtime.md,
+// "Limitations"), the outcome of a slot race replayed deterministically, and
+// whether a path touched the shared reference count or only this thread's
+// credits (the absence of atomic operations, which otherwise only a benchmark
+// shows). Everything else is tested through the public API.
+namespace whitebox {
+
+// Slots of the current context's frame; 0 for the empty context.
+inline std::uint32_t frame_size() {
+  const asyncctx::detail::Frame *f = asyncctx::detail::this_thread.current;
+  return f != nullptr ? f->size : 0;
+}
+
+// Slot indices handed out to Locals so far, in the whole process.
+inline std::uint32_t slots_assigned() {
+  return asyncctx::detail::next_slot.load();
+}
+
+// Assigns a slot to the Local whose key is `key` (0 until assigned).
+inline std::uint32_t assign_key(std::atomic<std::uint32_t> &key) {
+  return asyncctx::detail::assign_key(key);
+}
+
+// The shared reference count of the current context (which must exist).
+inline std::size_t shared_count() {
+  return asyncctx::detail::this_thread.current->refs.load();
+}
+
+// References this thread holds in advance for its innermost installation.
+inline std::size_t credits() { return asyncctx::detail::this_thread.credits; }
+inline constexpr std::size_t credit_batch = asyncctx::detail::credit_batch;
+
+} // namespace whitebox
 
 } // namespace asyncctx_test
 

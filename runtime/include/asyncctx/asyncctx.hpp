@@ -15,34 +15,26 @@
 //     t.join();  // the thread logged "req-42"
 //   });
 //
-// Reference: docs/runtime.md.
+// This header is the API: Local, Snapshot and capture, Scope, wrap and
+// Wrapped, then bridge (carrying legacy thread_locals and foreign contexts
+// along). The machinery behind them is in asyncctx/detail/ (names in
+// asyncctx::detail may change). Reference: docs/runtime.md.
 
 #ifndef ASYNCCTX_ASYNCCTX_HPP
 #define ASYNCCTX_ASYNCCTX_HPP
+
+#include <asyncctx/detail/bridge.hpp>
+#include <asyncctx/detail/frame.hpp>
+#include <asyncctx/detail/installation.hpp>
+#include <asyncctx/detail/thread_state.hpp>
 
 #include <atomic>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <exception>
 #include <functional>
-#include <new>
 #include <type_traits>
 #include <utility>
-
-// The per-thread context and the slot counter must be one object per process,
-// even when the header is compiled into several shared libraries built with
-// -fvisibility=hidden; otherwise contexts would not cross library boundaries
-// and, worse, two Locals could share a slot index.
-#if defined(__GNUC__) || defined(__clang__)
-#define ASYNCCTX_SHARED_STATE [[gnu::visibility("default")]]
-#define ASYNCCTX_NOINLINE [[gnu::noinline]]
-#define ASYNCCTX_COLD [[gnu::cold, gnu::noinline]]
-#else
-#define ASYNCCTX_SHARED_STATE
-#define ASYNCCTX_NOINLINE
-#define ASYNCCTX_COLD
-#endif
 
 namespace asyncctx {
 
@@ -53,338 +45,7 @@ template <class F> class Wrapped;
 [[nodiscard]] inline Snapshot capture() noexcept;
 
 namespace detail {
-
 struct Access;
-
-// One value bound to one Local. Shared by every frame that inherits it, so a
-// value is constructed once per Local::run and destroyed with its last frame.
-struct Box {
-  std::atomic<std::size_t> refs{1};
-
-  Box() noexcept = default;
-  Box(const Box &) = delete;
-  Box &operator=(const Box &) = delete;
-  virtual ~Box() = default;
-};
-
-template <class T> struct TypedBox final : Box {
-  template <class... A>
-  explicit TypedBox(std::in_place_t, A &&...args)
-      : value(std::forward<A>(args)...) {}
-  T value;
-};
-
-inline void retain(Box *b) noexcept {
-  if (b != nullptr)
-    b->refs.fetch_add(1, std::memory_order_relaxed);
-}
-
-inline void release(Box *b) noexcept {
-  // The sole owner needs no read-modify-write (see release_n).
-  if (b != nullptr && (b->refs.load(std::memory_order_acquire) == 1 ||
-                       b->refs.fetch_sub(1, std::memory_order_acq_rel) == 1))
-    delete b;
-}
-
-// An immutable context: `size` slot pointers stored right after the header in
-// the same allocation. Slot i belongs to the Local with index i; null means the
-// Local is unset. `size` is the highest set slot + 1, so a Local whose slot
-// was assigned after the frame was built is out of range and reads as unset.
-struct Frame {
-  std::atomic<std::size_t> refs;
-  std::uint32_t size;
-
-  Frame(std::uint32_t n, std::size_t initial_refs) noexcept
-      : refs(initial_refs), size(n) {}
-  Frame(const Frame &) = delete;
-  Frame &operator=(const Frame &) = delete;
-
-  static constexpr std::size_t bytes(std::uint32_t n) noexcept {
-    return sizeof(Frame) + std::size_t{n} * sizeof(Box *);
-  }
-  // Slot storage starts right after the header, inside the same allocation.
-  static void *storage(void *self) noexcept {
-    return static_cast<std::byte *>(self) + sizeof(Frame);
-  }
-  Box **slots() noexcept {
-    return std::launder(static_cast<Box **>(storage(this)));
-  }
-  Box *const *slots() const noexcept {
-    return const_cast<Frame *>(this)->slots();
-  }
-};
-static_assert(sizeof(Frame) % alignof(Box *) == 0,
-              "slot array must be aligned right after the frame header");
-static_assert(alignof(Frame) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);
-
-ASYNCCTX_NOINLINE inline void destroy(Frame *f) noexcept {
-  Box **s = f->slots();
-  for (std::uint32_t i = 0; i < f->size; ++i)
-    release(s[i]);
-  f->~Frame();
-  ::operator delete(static_cast<void *>(f));
-}
-
-// What this thread is running in. `current` is borrowed: whoever installed
-// it (Local::run, Scope, Snapshot::run, a Wrapped call, a task resumption)
-// holds a reference for as long as it is installed, so neither installing nor
-// removing a context touches its reference count.
-//
-// `credits` are references to `credit_frame` (null or `current`) that this
-// thread holds on behalf of its innermost installation: capture() takes one
-// and a Snapshot destroyed here gives one back, both without an atomic
-// operation. Local::run starts its frame with a batch of them; inside a
-// borrowed installation the second capture fetches a batch. The installation
-// returns what is left, in one atomic subtraction, when it ends.
-//
-// The field order matters for speed: an installation saves the whole state
-// and restores it with only `credits` changed, so `credits` comes last, where
-// rewriting it alone does not split a wider load of the next save (a failed
-// store-to-load forward costs more than everything else here).
-struct ThreadState {
-  Frame *current = nullptr;
-  Frame *credit_frame = nullptr;
-  const void *top = nullptr; // the innermost installation (compared only)
-  std::size_t depth = 0;     // installations open on this thread
-  std::size_t credits = 0;
-};
-ASYNCCTX_SHARED_STATE inline constinit thread_local ThreadState this_thread;
-
-// References per credit batch: large enough that refills are rare, small
-// enough that no number of threads can overflow the count.
-inline constexpr std::size_t credit_batch =
-    sizeof(std::size_t) >= 8 ? std::size_t{1} << 32 : std::size_t{1} << 12;
-
-// The last reference to `f` is gone. If `f` is still installed here (a
-// callable that destroyed its own wrapper, a snapshot reset inside its own
-// run) it lives on as a credit of the installation, which frees it when it
-// ends. (Installed deeper, under another context, it is not seen: see
-// docs/runtime.md, "Lifetimes".)
-ASYNCCTX_NOINLINE inline void last_reference_dropped(Frame *f) noexcept {
-  ThreadState &t = this_thread;
-  if (f == t.current) {
-    // Nobody else holds a reference, so nobody can be touching the count.
-    f->refs.store(1, std::memory_order_relaxed);
-    if (t.credit_frame == f) {
-      ++t.credits;
-    } else {
-      t.credit_frame = f;
-      t.credits = 1;
-    }
-    return;
-  }
-  destroy(f);
-}
-
-// Drops `n` references to `f`.
-inline void release_n(Frame *f, std::size_t n) noexcept {
-  // A count equal to ours means nobody else can change it: skip the
-  // read-modify-write (the acquire load still orders the other threads'
-  // releases before the destruction).
-  if (f->refs.load(std::memory_order_acquire) == n ||
-      f->refs.fetch_sub(n, std::memory_order_acq_rel) == n)
-    last_reference_dropped(f);
-}
-
-// Drops `n` references to `f` held by this thread: to the credits of the
-// current installation when they are for the same frame (a nested
-// installation of the same context), otherwise to the count.
-inline void give_back(Frame *f, std::size_t n) noexcept {
-  ThreadState &t = this_thread;
-  if (f == t.credit_frame)
-    t.credits += n;
-  else
-    release_n(f, n);
-}
-
-// Takes a reference to `f` for a new Snapshot; null is the empty context.
-inline Frame *acquire(Frame *f) noexcept {
-  if (f == nullptr)
-    return nullptr;
-  ThreadState &t = this_thread;
-  if (f == t.credit_frame) {
-    if (t.credits == 0) {
-      f->refs.fetch_add(credit_batch, std::memory_order_relaxed);
-      t.credits = credit_batch;
-    }
-    --t.credits;
-    return f;
-  }
-  f->refs.fetch_add(1, std::memory_order_relaxed);
-  // The first capture in a borrowed installation: a second one takes a batch.
-  if (f == t.current && t.credit_frame == nullptr)
-    t.credit_frame = f;
-  return f;
-}
-
-// Slot indices handed out to Locals, never reused.
-ASYNCCTX_SHARED_STATE inline constinit std::atomic<std::uint32_t> next_slot{0};
-
-// Far below UINT32_MAX so the counter cannot wrap before a process dies.
-inline constexpr std::uint32_t max_slots = std::uint32_t{1} << 30;
-
-// Gives a Local its slot on first use; `key` holds slot + 1, 0 until assigned.
-// Two threads racing here agree on the first key stored; the loser's index is
-// simply never used.
-inline std::uint32_t assign_key(std::atomic<std::uint32_t> &key) noexcept {
-  const std::uint32_t slot = next_slot.fetch_add(1, std::memory_order_relaxed);
-  if (slot >= max_slots)
-    std::terminate(); // Locals are being created in a loop; see docs.
-  std::uint32_t expected = 0;
-  if (key.compare_exchange_strong(expected, slot + 1,
-                                  std::memory_order_relaxed))
-    return slot + 1;
-  return expected;
-}
-
-// Owns raw frame memory until a Frame is constructed in it; needs no
-// exceptions, so the header also works under -fno-exceptions.
-struct RawFrame {
-  void *memory;
-  explicit RawFrame(std::uint32_t n)
-      : memory(::operator new(Frame::bytes(n))) {}
-  RawFrame(const RawFrame &) = delete;
-  RawFrame &operator=(const RawFrame &) = delete;
-  ~RawFrame() {
-    if (memory != nullptr)
-      ::operator delete(memory);
-  }
-};
-
-// A new frame: the current frame's slots (references shared, values not
-// copied) with `slot` bound to a new T built from `args`. Returns it with
-// `refs` references, owned by the caller.
-template <class T, class... A>
-Frame *derive(std::size_t refs, std::uint32_t slot, A &&...args) {
-  const Frame *base = this_thread.current;
-  const std::uint32_t base_size = base != nullptr ? base->size : 0;
-  const std::uint32_t size = slot < base_size ? base_size : slot + 1;
-
-  RawFrame raw(size);
-  Box *box = new TypedBox<T>(std::in_place, std::forward<A>(args)...);
-  Frame *f = ::new (raw.memory) Frame(size, refs);
-  raw.memory = nullptr;
-
-  auto *out = static_cast<Box **>(Frame::storage(f));
-  for (std::uint32_t i = 0; i < size; ++i) {
-    Box *b = nullptr;
-    if (i == slot) {
-      b = box;
-    } else if (i < base_size) {
-      b = base->slots()[i];
-      retain(b);
-    }
-    ::new (static_cast<void *>(out + i)) Box *(b);
-  }
-  return f;
-}
-
-// Makes a frame the current one for a stretch of execution and restores the
-// previous one afterwards: a block (Local::run, Scope, a Wrapped call) or a
-// coroutine between resumption and suspension (task.hpp). Strictly nested per
-// thread. `enter` either borrows the frame (the caller keeps a reference
-// alive until `leave`) or adopts one reference plus `credits` more, released
-// by `leave`.
-class Installation {
-public:
-  Installation() noexcept = default;
-  Installation(const Installation &) = delete;
-  Installation &operator=(const Installation &) = delete;
-
-  void enter(Frame *f, bool adopt = false, std::size_t credits = 0) noexcept {
-    ThreadState &t = this_thread;
-    saved_ = t;
-    owner_ = &t;
-    adopted_ = adopt ? f : nullptr;
-    t = {f, credits != 0 ? f : nullptr, this, t.depth + 1, credits};
-  }
-
-  void leave() noexcept {
-    ThreadState &t = this_thread;
-    if (t.top != this) [[unlikely]] {
-      leave_misnested(t);
-      return;
-    }
-    Frame *credit_frame = t.credit_frame;
-    std::size_t credits = t.credits;
-    ThreadState outer = saved_;
-    // References for the outer installation's frame become its credits. Merged
-    // before the restore, which is then plain stores of whole words (a later
-    // narrower store into it would defeat store forwarding in the next enter).
-    Frame *adopted = adopted_;
-    if (adopted != nullptr && adopted == outer.credit_frame) {
-      ++outer.credits;
-      adopted = nullptr;
-    }
-    if (credits != 0 && credit_frame == outer.credit_frame) {
-      outer.credits += credits;
-      credits = 0;
-    }
-    t = outer;
-    // After restoring, so that a last reference dropped here sees the outer
-    // context.
-    if (adopted != nullptr)
-      release_n(adopted, 1);
-    if (credits != 0)
-      release_n(credit_frame, credits);
-  }
-
-private:
-  // A Scope that broke the nesting rules (kept across a suspension point, or
-  // destroyed on another thread). Undefined behaviour; this keeps the counts
-  // balanced and the thread's state consistent where it can.
-  ASYNCCTX_COLD void leave_misnested(ThreadState &t) noexcept {
-    Frame *credit_frame;
-    std::size_t credits;
-    if (&t == owner_ && t.depth > saved_.depth) {
-      // Installations opened above this one are still open: end them too.
-      credit_frame = t.credit_frame;
-      credits = t.credits;
-      t = saved_;
-    } else {
-      // Already ended by an outer installation, or entered on another thread:
-      // this thread's state is not ours to restore, but the credits of the
-      // installation below this one are, since nobody else will return them.
-      credit_frame = saved_.credit_frame;
-      credits = saved_.credits;
-    }
-    if (adopted_ != nullptr)
-      give_back(adopted_, 1);
-    if (credits != 0)
-      give_back(credit_frame, credits);
-  }
-
-  ThreadState saved_;
-  ThreadState *owner_ = nullptr;
-  Frame *adopted_ = nullptr;
-};
-
-// An Installation for the duration of a block.
-class InstalledFrame {
-public:
-  explicit InstalledFrame(Frame *f, bool adopt = false,
-                          std::size_t credits = 0) noexcept {
-    inner_.enter(f, adopt, credits);
-  }
-  InstalledFrame(const InstalledFrame &) = delete;
-  InstalledFrame &operator=(const InstalledFrame &) = delete;
-  ~InstalledFrame() { inner_.leave(); }
-
-private:
-  Installation inner_;
-};
-
-// Local::run: f() in a frame derived from the current one. The installation
-// adopts the frame's references: its own, and a batch of credits so that
-// captures inside need no atomic operation.
-template <class T, class V, class F>
-decltype(auto) run_derived(std::uint32_t slot, V &&value, F &&f) {
-  InstalledFrame installed(
-      derive<T>(1 + credit_batch, slot, std::forward<V>(value)), true,
-      credit_batch);
-  return std::invoke(std::forward<F>(f));
-}
-
 } // namespace detail
 
 // An async-local variable. Meant to be long-lived (namespace scope, static
@@ -449,14 +110,18 @@ private:
 };
 
 // A captured context. Copying shares it (one atomic increment), moving is
-// free. A default-constructed Snapshot is the empty context.
+// free. A default-constructed Snapshot is the empty context. With bridges
+// registered it also owns the bridged values its capture() copied, shared by
+// its copies.
 class Snapshot {
 public:
   Snapshot() noexcept = default;
   Snapshot(const Snapshot &other) noexcept
-      : frame_(detail::acquire(other.frame_)) {}
+      : frame_(detail::acquire(other.frame_)),
+        bridges_(detail::share(other.bridges_)) {}
   Snapshot(Snapshot &&other) noexcept
-      : frame_(std::exchange(other.frame_, nullptr)) {}
+      : frame_(std::exchange(other.frame_, nullptr)),
+        bridges_(std::exchange(other.bridges_, nullptr)) {}
   Snapshot &operator=(const Snapshot &other) noexcept {
     Snapshot copy(other); // first: self-assignment safe
     swap(*this, copy);
@@ -466,15 +131,19 @@ public:
     if (this != &other) {
       Snapshot old(std::move(*this));
       frame_ = std::exchange(other.frame_, nullptr);
+      bridges_ = std::exchange(other.bridges_, nullptr);
     }
     return *this;
   }
   ~Snapshot() {
     if (frame_ != nullptr)
       detail::give_back(frame_, 1);
+    if (bridges_ != nullptr)
+      detail::release(bridges_);
   }
 
-  // True for the empty context (no Local bound).
+  // True for the empty context (no Local bound). Bridged values, if any, do
+  // not count: installing an empty snapshot still installs them.
   [[nodiscard]] bool empty() const noexcept { return frame_ == nullptr; }
 
   // Calls f() with this snapshot as the current context, then restores the
@@ -483,36 +152,49 @@ public:
     requires std::invocable<F>
   decltype(auto) run(F &&f) const noexcept(std::is_nothrow_invocable_v<F>);
 
-  // Same context object, not merely equal values.
+  // Same context object, not merely equal values; with bridges registered,
+  // also the same capture of their values (copies of one snapshot).
   friend bool operator==(const Snapshot &a, const Snapshot &b) noexcept {
-    return a.frame_ == b.frame_;
+    return a.frame_ == b.frame_ && a.bridges_ == b.bridges_;
   }
 
   friend void swap(Snapshot &a, Snapshot &b) noexcept {
     std::swap(a.frame_, b.frame_);
+    std::swap(a.bridges_, b.bridges_);
   }
 
 private:
   friend Snapshot capture() noexcept;
   friend struct detail::Access;
 
-  explicit Snapshot(detail::Frame *adopted) noexcept : frame_(adopted) {}
+  Snapshot(detail::Frame *adopted, detail::BridgeCapture *bridges) noexcept
+      : frame_(adopted), bridges_(bridges) {}
 
   detail::Frame *frame_ = nullptr;
+  detail::BridgeCapture *bridges_ = nullptr; // null unless bridges exist
 };
 
 namespace detail {
 
-// The frame behind a snapshot, for the installations below and task.hpp.
+// What a snapshot installs, for the installations below and task.hpp.
 struct Access {
   static Frame *frame(const Snapshot &s) noexcept { return s.frame_; }
+  static const BridgeCapture *bridges(const Snapshot &s) noexcept {
+    return s.bridges_;
+  }
+  // `s` installed until the end of the block; `s` must outlive it.
+  static InstalledFrame borrow(const Snapshot &s) noexcept {
+    return InstalledFrame(s.frame_, s.bridges_);
+  }
 };
 
 } // namespace detail
 
-// The current context of this thread.
+// The current context of this thread (and the values of the registered
+// bridges).
 [[nodiscard]] inline Snapshot capture() noexcept {
-  return Snapshot(detail::acquire(detail::this_thread.current));
+  return Snapshot(detail::acquire(detail::this_thread.current),
+                  detail::capture_bridges());
 }
 
 // Installs a snapshot on this thread until the end of the enclosing block.
@@ -523,7 +205,7 @@ class [[nodiscard]] Scope {
 public:
   explicit Scope(const Snapshot &snapshot) noexcept
       : installed_(detail::acquire(detail::Access::frame(snapshot)),
-                   /*adopt=*/true) {}
+                   detail::Access::bridges(snapshot), /*adopt=*/true) {}
   Scope(const Scope &) = delete;
   Scope &operator=(const Scope &) = delete;
   ~Scope() = default;
@@ -536,7 +218,7 @@ template <class F>
   requires std::invocable<F>
 decltype(auto) Snapshot::run(F &&f) const
     noexcept(std::is_nothrow_invocable_v<F>) {
-  detail::InstalledFrame installed(detail::Access::frame(*this));
+  detail::InstalledFrame installed = detail::Access::borrow(*this);
   return std::invoke(std::forward<F>(f));
 }
 
@@ -558,7 +240,7 @@ public:
     requires std::invocable<F &, Args...>
   decltype(auto) operator()(Args &&...args) & noexcept(
       std::is_nothrow_invocable_v<F &, Args...>) {
-    detail::InstalledFrame installed(detail::Access::frame(snapshot_));
+    detail::InstalledFrame installed = detail::Access::borrow(snapshot_);
     return std::invoke(fn_, std::forward<Args>(args)...);
   }
 
@@ -566,7 +248,7 @@ public:
     requires std::invocable<const F &, Args...>
   decltype(auto) operator()(Args &&...args) const & noexcept(
       std::is_nothrow_invocable_v<const F &, Args...>) {
-    detail::InstalledFrame installed(detail::Access::frame(snapshot_));
+    detail::InstalledFrame installed = detail::Access::borrow(snapshot_);
     return std::invoke(fn_, std::forward<Args>(args)...);
   }
 
@@ -574,7 +256,7 @@ public:
     requires std::invocable<F, Args...>
   decltype(auto) operator()(Args &&...args) && noexcept(
       std::is_nothrow_invocable_v<F, Args...>) {
-    detail::InstalledFrame installed(detail::Access::frame(snapshot_));
+    detail::InstalledFrame installed = detail::Access::borrow(snapshot_);
     return std::invoke(std::move(fn_), std::forward<Args>(args)...);
   }
 
@@ -582,7 +264,7 @@ public:
     requires std::invocable<const F, Args...>
   decltype(auto) operator()(Args &&...args) const && noexcept(
       std::is_nothrow_invocable_v<const F, Args...>) {
-    detail::InstalledFrame installed(detail::Access::frame(snapshot_));
+    detail::InstalledFrame installed = detail::Access::borrow(snapshot_);
     return std::invoke(std::move(fn_), std::forward<Args>(args)...);
   }
 
@@ -607,10 +289,120 @@ wrap(F &&f) noexcept(std::is_nothrow_constructible_v<std::decay_t<F>, F>) {
   return Wrapped<std::decay_t<F>>(capture(), std::forward<F>(f));
 }
 
-} // namespace asyncctx
+// --- Bridges: legacy thread_locals and foreign contexts ---------------------
+//
+// A bridge teaches capture(), Snapshot, Scope, wrap, task<T> and with_context
+// to carry one more piece of per-thread state along with the context: a
+// thread_local the code base already has, or another library's context.
+//
+//   // once, at namespace scope in any one .cpp: capture/wrap/task now carry
+//   // g_request_id
+//   static const auto request_bridge =
+//       asyncctx::bridge([]() -> std::string & { return g_request_id; });
+//
+// Each capture() copies the bridged state; installing the snapshot swaps the
+// copy in and leaving restores what was there, exceptions included, after and
+// before the context itself (LIFO, like nested installations). Local::run
+// does not touch bridged state. Registration is permanent, safe from static
+// initializers and concurrent with captures; a snapshot taken before a bridge
+// was registered carries no value for it and leaves it untouched.
 
-#undef ASYNCCTX_SHARED_STATE
-#undef ASYNCCTX_NOINLINE
-#undef ASYNCCTX_COLD
+// The handle of a registered bridge. There is no unregistering: destroying it
+// does nothing, and the bridge works until the process ends.
+class Bridge {
+public:
+  Bridge(const Bridge &) noexcept = default;
+  Bridge &operator=(const Bridge &) noexcept = default;
+  ~Bridge() = default;
+
+private:
+  template <class Capture, class Install, class Leave>
+  friend Bridge bridge(Capture, Install, Leave);
+  Bridge() noexcept = default;
+};
+
+namespace detail {
+
+template <class Value, class Token, class Capture, class Install, class Leave>
+class BridgeImpl final : public BridgeBase {
+public:
+  BridgeImpl(Capture capture, Install install, Leave leave)
+      : BridgeBase(sizeof(Value), alignof(Value), sizeof(Token),
+                   alignof(Token)),
+        capture_(std::move(capture)), install_(std::move(install)),
+        leave_(std::move(leave)) {}
+
+  void capture(void *value) const override { ::new (value) Value(capture_()); }
+  void destroy(void *value) const noexcept override {
+    static_cast<Value *>(value)->~Value();
+  }
+  void install(const void *value, void *token) const override {
+    ::new (token) Token(install_(*static_cast<const Value *>(value)));
+  }
+  void leave(void *token) const noexcept override {
+    Token &t = *static_cast<Token *>(token);
+    leave_(std::move(t));
+    t.~Token();
+  }
+
+private:
+  const Capture capture_;
+  const Install install_;
+  const Leave leave_;
+};
+
+} // namespace detail
+
+// The general form, for foreign contexts. `capture()` returns this thread's
+// current state as a value (any movable type); `install(value)` makes a
+// captured value current on this thread and returns a token (any movable
+// type); `leave(std::move(token))` restores the state the token saved. The
+// three are called from any thread, concurrently, inside noexcept functions
+// (an exception escaping them calls std::terminate), and must not install or
+// leave asyncctx contexts themselves.
+template <class Capture, class Install, class Leave>
+Bridge bridge(Capture capture, Install install, Leave leave) {
+  using Value = std::decay_t<std::invoke_result_t<const Capture &>>;
+  using Token =
+      std::decay_t<std::invoke_result_t<const Install &, const Value &>>;
+  static_assert(std::is_invocable_v<const Leave &, Token &&>,
+                "asyncctx::bridge: leave(token) must accept the token that "
+                "install(value) returns, as an rvalue");
+  static_assert(alignof(Value) <= detail::bridge_alignment &&
+                    alignof(Token) <= detail::bridge_alignment,
+                "asyncctx::bridge: over-aligned values and tokens are not "
+                "supported");
+  detail::register_bridge(
+      new detail::BridgeImpl<Value, Token, Capture, Install, Leave>(
+          std::move(capture), std::move(install), std::move(leave)));
+  return Bridge();
+}
+
+// The thread_local form: `variable()` returns the calling thread's variable
+// (a non-const lvalue reference to a copyable T). capture() copies it;
+// installing a snapshot moves the thread's value aside and copies the
+// captured one in; leaving moves the saved value back, exactly like a Local.
+template <class Variable> Bridge bridge(Variable variable) {
+  using Ref = std::invoke_result_t<const Variable &>;
+  using T = std::remove_reference_t<Ref>;
+  static_assert(std::is_lvalue_reference_v<Ref> && !std::is_const_v<T>,
+                "asyncctx::bridge(variable): variable() must return a "
+                "non-const lvalue reference to the thread's variable");
+  static_assert(
+      std::is_copy_constructible_v<T> && std::is_copy_assignable_v<T> &&
+          std::is_move_constructible_v<T> && std::is_move_assignable_v<T>,
+      "asyncctx::bridge(variable): the variable's type must be "
+      "copyable and movable");
+  return bridge([variable] { return T(variable()); },
+                [variable](const T &captured) {
+                  T &current = variable();
+                  T previous(std::move(current));
+                  current = captured;
+                  return previous;
+                },
+                [variable](T &&previous) { variable() = std::move(previous); });
+}
+
+} // namespace asyncctx
 
 #endif // ASYNCCTX_ASYNCCTX_HPP

@@ -4,14 +4,26 @@
 // whenever it suspends or finishes.
 //
 //   #include <asyncctx/task.hpp>  // not included by asyncctx.hpp
+//   #include <thread>
+//
+//   asyncctx::Local<int> request_id;
+//
+//   // Any awaitable; this one resumes the coroutine on a new thread.
+//   struct resume_on_new_thread {
+//     bool await_ready() const noexcept { return false; }
+//     void await_suspend(std::coroutine_handle<> h) const {
+//       std::thread(h).detach();
+//     }
+//     void await_resume() const noexcept {}
+//   };
 //
 //   asyncctx::task<int> handle() {
-//     co_await resume_on(pool);     // any awaitable
-//     co_return *request_id.get();  // still this request's id, on a pool
-//     thread
+//     co_await resume_on_new_thread{};  // now on another thread...
+//     co_return *request_id.get();      // ...and still this request's id
 //   }
 //
 //   int n = request_id.run(42, [] { return asyncctx::sync_wait(handle()); });
+//   // n == 42
 //
 // context_promise_base makes another coroutine type context-aware the same way.
 //
@@ -157,7 +169,8 @@ public:
   void enter_context() noexcept {
     if (!installed_) {
       // Borrowed: the promise, and so snapshot_, outlives every resumption.
-      installation_.enter(detail::Access::frame(snapshot_));
+      installation_.enter(detail::Access::frame(snapshot_),
+                          detail::Access::bridges(snapshot_));
       installed_ = true;
     }
   }

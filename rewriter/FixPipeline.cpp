@@ -1,0 +1,136 @@
+//===--- FixPipeline.cpp - asyncctx ---------------------------------------===//
+
+#include "rewriter/FixPipeline.h"
+#include "clang/Format/Format.h"
+#include "llvm/ADT/StringExtras.h"
+#include <set>
+
+using namespace clang;
+
+namespace asyncctx {
+namespace {
+
+/// Whether \p R only inserts whole `#include` lines.
+bool isIncludeInsertion(const tooling::Replacement &R) {
+  if (R.getLength() != 0 || !R.getReplacementText().ends_with("\n"))
+    return false;
+  llvm::SmallVector<llvm::StringRef> Lines;
+  R.getReplacementText().drop_back().split(Lines, '\n');
+  return llvm::all_of(Lines, [](llvm::StringRef Line) {
+    return Line.ltrim().starts_with("#") &&
+           Line.ltrim().drop_front().ltrim().starts_with("include");
+  });
+}
+
+/// One insertion of every #include line inserted at an offset; sorted, so the
+/// result does not depend on which translation unit came first.
+std::vector<tooling::Replacement>
+combineIncludeInsertions(const std::set<tooling::Replacement> &Edits) {
+  std::vector<tooling::Replacement> Out;
+  std::map<unsigned, std::set<std::string>> IncludesAt;
+  for (const tooling::Replacement &R : Edits) {
+    if (!isIncludeInsertion(R)) {
+      Out.push_back(R);
+      continue;
+    }
+    llvm::SmallVector<llvm::StringRef> Lines;
+    R.getReplacementText().drop_back().split(Lines, '\n');
+    for (llvm::StringRef Line : Lines)
+      IncludesAt[R.getOffset()].insert(Line.str() + "\n");
+  }
+  if (IncludesAt.empty())
+    return Out;
+  llvm::StringRef File = Edits.begin()->getFilePath();
+  for (const auto &[Offset, Lines] : IncludesAt)
+    Out.emplace_back(File, Offset, 0, llvm::join(Lines, ""));
+  return Out;
+}
+
+MergedEdits mergeFileEdits(const std::set<tooling::Replacement> &Edits) {
+  MergedEdits Merged;
+  for (const tooling::Replacement &R : combineIncludeInsertions(Edits)) {
+    llvm::Error Err = Merged.Edits.add(R);
+    if (!Err)
+      continue;
+    // The edit it collides with, for the message.
+    tooling::Replacement Existing = R;
+    llvm::handleAllErrors(std::move(Err),
+                          [&](const tooling::ReplacementError &E) {
+                            if (E.getExistingReplacement())
+                              Existing = *E.getExistingReplacement();
+                          });
+    Merged.Conflict = std::make_pair(Existing, R);
+    return Merged;
+  }
+  return Merged;
+}
+
+} // namespace
+
+std::map<std::string, MergedEdits>
+mergeEdits(llvm::ArrayRef<tooling::Replacement> Edits) {
+  // A set first: Replacements::add merges two identical insertions into one
+  // that inserts the text twice.
+  std::map<std::string, std::set<tooling::Replacement>> ByFile;
+  for (const tooling::Replacement &R : Edits)
+    ByFile[R.getFilePath().str()].insert(R);
+  std::map<std::string, MergedEdits> Merged;
+  for (const auto &[File, FileEdits] : ByFile)
+    Merged[File] = mergeFileEdits(FileEdits);
+  return Merged;
+}
+
+std::optional<tooling::Replacement>
+mergedEditFor(const tooling::Replacements &Merged,
+              const tooling::Replacement &Original) {
+  for (const tooling::Replacement &R : Merged)
+    if (R == Original ||
+        (R.getOffset() == Original.getOffset() && isIncludeInsertion(R) &&
+         isIncludeInsertion(Original) &&
+         R.getReplacementText().contains(Original.getReplacementText())))
+      return R;
+  return std::nullopt;
+}
+
+llvm::Expected<tooling::Replacements>
+formatEdits(llvm::StringRef FileName, llvm::StringRef Code,
+            const tooling::Replacements &Edits) {
+  llvm::Expected<format::FormatStyle> Style = format::getStyle(
+      format::DefaultFormatStyle, FileName, format::DefaultFallbackStyle, Code);
+  if (!Style)
+    return Style.takeError();
+  llvm::Expected<tooling::Replacements> Cleaned =
+      format::cleanupAroundReplacements(Code, Edits, *Style);
+  if (!Cleaned)
+    return Cleaned.takeError();
+  return format::formatReplacements(Code, *Cleaned, *Style);
+}
+
+llvm::Expected<RewrittenFile> rewriteFile(llvm::StringRef FileName,
+                                          llvm::StringRef Code,
+                                          const tooling::Replacements &Edits,
+                                          bool Format) {
+  // applyAllReplacements does not check this: an offset beyond the end would
+  // point into whatever buffer follows.
+  for (const tooling::Replacement &R : Edits)
+    if (R.getOffset() + R.getLength() > Code.size())
+      return llvm::make_error<tooling::ReplacementError>(
+          tooling::replacement_error::fail_to_apply, R);
+  RewrittenFile Out;
+  Out.Edits = Edits;
+  if (Format) {
+    llvm::Expected<tooling::Replacements> Formatted =
+        formatEdits(FileName, Code, Edits);
+    if (!Formatted)
+      return Formatted.takeError();
+    Out.Edits = std::move(*Formatted);
+  }
+  llvm::Expected<std::string> NewCode =
+      tooling::applyAllReplacements(Code, Out.Edits);
+  if (!NewCode)
+    return NewCode.takeError();
+  Out.Code = std::move(*NewCode);
+  return Out;
+}
+
+} // namespace asyncctx

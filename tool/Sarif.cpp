@@ -1,0 +1,213 @@
+//===--- Sarif.cpp - asyncctx standalone tool -----------------------------===//
+//
+// The SARIF 2.1.0 report.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tool/Tool.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace asyncctx::tool {
+
+//===--- SARIF ------------------------------------------------------------===//
+
+namespace {
+struct RuleInfo {
+  const char *Id, *Name, *Short, *Full, *Help;
+};
+// The rule metadata is the check registry's: checks/Checks.def.
+const RuleInfo Rules[] = {
+#define ASYNCCTX_CHECK(Name, Class, ShortDescription, FullDescription, Help)   \
+  {Name, #Class, ShortDescription, FullDescription, Help},
+#include "checks/Checks.def"
+};
+
+const RuleInfo *findRule(llvm::StringRef Id) {
+  for (const RuleInfo &R : Rules)
+    if (Id == R.Id)
+      return &R;
+  return nullptr;
+}
+
+/// \p Path with everything but unreserved characters and '/' percent-encoded
+/// (RFC 3986), as a URI path needs.
+std::string percentEncode(llvm::StringRef Path) {
+  std::string Out;
+  for (char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("/-_.~").contains(C))
+      Out += C;
+    else
+      Out += "%" + llvm::utohexstr((unsigned char)C, false, 2);
+  }
+  return Out;
+}
+
+llvm::json::Object artifact(llvm::StringRef File, llvm::StringRef Root) {
+  std::string Rel = relativePath(File, Root);
+  if (Rel != File)
+    return llvm::json::Object{{"uri", percentEncode(Rel)},
+                              {"uriBaseId", "SRCROOT"}};
+  return llvm::json::Object{{"uri", "file://" + percentEncode(File)}};
+}
+
+llvm::json::Object physical(const Position &P, llvm::StringRef Root) {
+  llvm::json::Object Region{{"startLine", std::max(1u, P.Line)}};
+  if (P.Column)
+    Region["startColumn"] = P.Column;
+  return llvm::json::Object{{"artifactLocation", artifact(P.File, Root)},
+                            {"region", std::move(Region)}};
+}
+
+/// Line/column of an offset in a file, for fix regions.
+Position at(llvm::StringRef File, unsigned Offset) {
+  Position P;
+  P.File = File.str();
+  P.Offset = Offset;
+  fillLineColumn(P);
+  return P;
+}
+
+/// Every asyncctx check, plus any other name that was reported.
+std::vector<std::string> ruleIds(const Report &R) {
+  std::vector<std::string> Ids;
+  for (const RuleInfo &Rule : Rules)
+    Ids.push_back(Rule.Id);
+  for (const Finding &F : R.Findings)
+    if (!llvm::is_contained(Ids, F.Check))
+      Ids.push_back(F.Check);
+  return Ids;
+}
+
+llvm::json::Object rule(llvm::StringRef Id) {
+  llvm::json::Object Rule{{"id", Id.str()}};
+  if (const RuleInfo *Info = findRule(Id)) {
+    Rule["name"] = Info->Name;
+    Rule["shortDescription"] = llvm::json::Object{{"text", Info->Short}};
+    Rule["fullDescription"] = llvm::json::Object{{"text", Info->Full}};
+    Rule["help"] =
+        llvm::json::Object{{"text", Info->Help}, {"markdown", Info->Help}};
+  } else {
+    Rule["shortDescription"] = llvm::json::Object{{"text", Id.str()}};
+  }
+  Rule["defaultConfiguration"] = llvm::json::Object{{"level", "warning"}};
+  Rule["properties"] = llvm::json::Object{
+      {"tags", llvm::json::Array{"concurrency", "correctness"}}};
+  return Rule;
+}
+
+llvm::json::Array fixes(const Finding &F, llvm::StringRef Root) {
+  std::map<std::string, llvm::json::Array> ByFile;
+  for (const clang::tooling::Replacement &E : F.Fixes) {
+    Position Start = at(E.getFilePath(), E.getOffset());
+    Position End = at(E.getFilePath(), E.getOffset() + E.getLength());
+    ByFile[E.getFilePath().str()].push_back(llvm::json::Object{
+        {"deletedRegion", llvm::json::Object{{"startLine", Start.Line},
+                                             {"startColumn", Start.Column},
+                                             {"endLine", End.Line},
+                                             {"endColumn", End.Column}}},
+        {"insertedContent",
+         llvm::json::Object{{"text", E.getReplacementText().str()}}}});
+  }
+  llvm::json::Array Changes;
+  for (auto &Entry : ByFile)
+    Changes.push_back(
+        llvm::json::Object{{"artifactLocation", artifact(Entry.first, Root)},
+                           {"replacements", std::move(Entry.second)}});
+  return llvm::json::Array{llvm::json::Object{
+      {"description",
+       llvm::json::Object{{"text", "Wrap in the context adapter"}}},
+      {"artifactChanges", std::move(Changes)}}};
+}
+
+llvm::json::Object result(const Finding &F, unsigned RuleIndex,
+                          llvm::StringRef Root) {
+  llvm::json::Object Result{
+      {"ruleId", F.Check},
+      {"ruleIndex", RuleIndex},
+      {"level", F.Level == "error" ? "error" : "warning"},
+      {"message", llvm::json::Object{{"text", F.Message}}},
+      {"locations", llvm::json::Array{llvm::json::Object{
+                        {"physicalLocation", physical(F.Pos, Root)}}}}};
+  if (!F.Fingerprint.empty())
+    Result["partialFingerprints"] =
+        llvm::json::Object{{"asyncctxFingerprint/v1", F.Fingerprint}};
+  if (!F.Notes.empty()) {
+    llvm::json::Array Related;
+    unsigned Id = 1;
+    for (const Note &N : F.Notes)
+      Related.push_back(llvm::json::Object{
+          {"id", Id++},
+          {"message", llvm::json::Object{{"text", N.Message}}},
+          {"physicalLocation", physical(N.Pos, Root)}});
+    Result["relatedLocations"] = std::move(Related);
+  }
+  if (!F.Fixes.empty())
+    Result["fixes"] = fixes(F, Root);
+  return Result;
+}
+
+/// Whether the run succeeded, and why not.
+llvm::json::Object invocation(const Report &R) {
+  llvm::json::Array Notifications;
+  auto Notify = [&](const std::string &Text, std::optional<Position> Where) {
+    llvm::json::Object N{{"level", "error"},
+                         {"message", llvm::json::Object{{"text", Text}}}};
+    if (Where)
+      N["locations"] = llvm::json::Array{
+          llvm::json::Object{{"physicalLocation", physical(*Where, R.Root)}}};
+    Notifications.push_back(std::move(N));
+  };
+  for (const ParseFailure &T : R.Failed) {
+    std::string Text = "the translation unit failed to parse";
+    if (!T.Errors.empty())
+      Text += ": " + T.Errors.front().Message;
+    Notify(Text, T.Errors.empty() ? Position{T.File} : T.Errors.front().Pos);
+  }
+  for (const std::string &E : R.ConfigErrors)
+    Notify(E, std::nullopt);
+  for (const std::string &E : R.Summary.ToolErrors)
+    Notify(E, std::nullopt);
+  bool Successful = R.ConfigErrors.empty() && R.Summary.ToolErrors.empty() &&
+                    (R.Failed.empty() || R.Summary.AllowParseErrors);
+  llvm::json::Object Invocation{{"executionSuccessful", Successful}};
+  if (!Notifications.empty())
+    Invocation["toolExecutionNotifications"] = std::move(Notifications);
+  return Invocation;
+}
+
+} // namespace
+
+void writeSARIF(llvm::raw_ostream &OS, const Report &R) {
+  std::vector<std::string> RuleIds = ruleIds(R);
+  llvm::json::Array Rules, Results;
+  for (const std::string &Id : RuleIds)
+    Rules.push_back(rule(Id));
+  for (const Finding &F : R.Findings)
+    Results.push_back(
+        result(F, llvm::find(RuleIds, F.Check) - RuleIds.begin(), R.Root));
+  std::string RootURI = "file://" + percentEncode(R.Root);
+  if (!llvm::StringRef(RootURI).ends_with("/"))
+    RootURI += "/";
+  llvm::json::Object Run{
+      {"tool",
+       llvm::json::Object{
+           {"driver", llvm::json::Object{{"name", "asyncctx"},
+                                         {"version", ASYNCCTX_VERSION},
+                                         {"semanticVersion", ASYNCCTX_VERSION},
+                                         {"rules", std::move(Rules)}}}}},
+      {"invocations", llvm::json::Array{invocation(R)}},
+      {"columnKind", "utf16CodeUnits"},
+      {"results", std::move(Results)}};
+  if (!R.Root.empty())
+    Run["originalUriBaseIds"] =
+        llvm::json::Object{{"SRCROOT", llvm::json::Object{{"uri", RootURI}}}};
+  llvm::json::Object Doc{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", llvm::json::Array{std::move(Run)}}};
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))) << "\n";
+}
+
+} // namespace asyncctx::tool
