@@ -187,14 +187,11 @@ static bool fromJSON(const llvm::json::Value &V, ReportFile &R,
 }
 
 bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
-  auto Buffer = llvm::MemoryBuffer::getFileOrSTDIN(Path);
-  if (!Buffer) {
-    Error = "cannot read report '" + Path.str() +
-            "': " + Buffer.getError().message();
+  std::unique_ptr<llvm::MemoryBuffer> Buffer = readFile(Path, "report", Error);
+  if (!Buffer)
     return false;
-  }
   llvm::Expected<llvm::json::Value> Doc =
-      llvm::json::parse((*Buffer)->getBuffer());
+      llvm::json::parse(Buffer->getBuffer());
   if (!Doc) {
     Error = "malformed report '" + Path.str() +
             "': " + llvm::toString(Doc.takeError());
