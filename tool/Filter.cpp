@@ -187,15 +187,13 @@ bool writeBaseline(llvm::StringRef Path, const std::vector<Finding> &Findings,
 
 bool readBaseline(llvm::StringRef Path, std::multiset<std::string> &Out,
                   std::string &Error) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer) {
-    Error = "cannot read baseline '" + Path.str() +
-            "': " + Buffer.getError().message();
+  std::unique_ptr<llvm::MemoryBuffer> Buffer =
+      readFile(Path, "baseline", Error);
+  if (!Buffer)
     return false;
-  }
   BaselineFile Baseline;
   llvm::Expected<llvm::json::Value> Doc =
-      llvm::json::parse((*Buffer)->getBuffer());
+      llvm::json::parse(Buffer->getBuffer());
   llvm::json::Path::Root Root("baseline");
   if (!Doc)
     Error = llvm::toString(Doc.takeError());

@@ -28,6 +28,19 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base) {
   return P.str().str();
 }
 
+std::unique_ptr<llvm::MemoryBuffer>
+readFile(llvm::StringRef Path, llvm::StringRef What, std::string &Error) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFileOrSTDIN(Path);
+  if (!Buffer) {
+    Error = ("cannot read " + What + (What.empty() ? "'" : " '") + Path +
+             "': " + Buffer.getError().message())
+                .str();
+    return nullptr;
+  }
+  return std::move(*Buffer);
+}
+
 std::string relativePath(llvm::StringRef File, llvm::StringRef Root) {
   if (Root.empty())
     return File.str();

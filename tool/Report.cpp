@@ -157,11 +157,24 @@ struct ReportFile {
 
 } // namespace
 
+/// An optional unsigned property (llvm::json maps `unsigned` only since
+/// LLVM 20).
+static bool mapUnsigned(llvm::json::ObjectMapper &O, llvm::StringLiteral Prop,
+                        unsigned &Out) {
+  std::optional<int64_t> Value;
+  if (!O.mapOptional(Prop, Value))
+    return false;
+  if (Value)
+    Out = *Value;
+  return true;
+}
+
 // Found by argument-dependent lookup from llvm::json's mapping templates.
 bool fromJSON(const llvm::json::Value &V, Position &P, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
-  return O && O.mapOptional("file", P.File) && O.mapOptional("line", P.Line) &&
-         O.mapOptional("column", P.Column) && O.mapOptional("offset", P.Offset);
+  return O && O.mapOptional("file", P.File) && mapUnsigned(O, "line", P.Line) &&
+         mapUnsigned(O, "column", P.Column) &&
+         mapUnsigned(O, "offset", P.Offset);
 }
 
 bool fromJSON(const llvm::json::Value &V, Note &N, llvm::json::Path P) {
@@ -186,10 +199,10 @@ bool fromJSON(const llvm::json::Value &V, ParseFailure &T, llvm::json::Path P) {
 
 bool fromJSON(const llvm::json::Value &V, RunSummary &S, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
-  return O && O.mapOptional("translation_units", S.TranslationUnits) &&
-         O.mapOptional("analysed", S.Analysed) &&
-         O.mapOptional("failed_to_parse", S.FailedToParse) &&
-         O.mapOptional("suppressed", S.Suppressed);
+  return O && mapUnsigned(O, "translation_units", S.TranslationUnits) &&
+         mapUnsigned(O, "analysed", S.Analysed) &&
+         mapUnsigned(O, "failed_to_parse", S.FailedToParse) &&
+         mapUnsigned(O, "suppressed", S.Suppressed);
 }
 
 /// A shard's `program` section: units and candidates.
@@ -227,14 +240,11 @@ static bool fromJSON(const llvm::json::Value &V, ReportFile &R,
 }
 
 bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
-  auto Buffer = llvm::MemoryBuffer::getFileOrSTDIN(Path);
-  if (!Buffer) {
-    Error = "cannot read report '" + Path.str() +
-            "': " + Buffer.getError().message();
+  std::unique_ptr<llvm::MemoryBuffer> Buffer = readFile(Path, "report", Error);
+  if (!Buffer)
     return false;
-  }
   llvm::Expected<llvm::json::Value> Doc =
-      llvm::json::parse((*Buffer)->getBuffer());
+      llvm::json::parse(Buffer->getBuffer());
   if (!Doc) {
     Error = "malformed report '" + Path.str() +
             "': " + llvm::toString(Doc.takeError());
@@ -280,10 +290,12 @@ namespace clang::tooling {
 
 bool fromJSON(const llvm::json::Value &V, Replacement &R, llvm::json::Path P) {
   std::string File, Text;
-  unsigned Offset = 0, Length = 0;
+  int64_t Offset = 0;
+  unsigned Length = 0;
   llvm::json::ObjectMapper O(V, P);
   if (!(O && O.map("file", File) && O.map("offset", Offset) &&
-        O.mapOptional("length", Length) && O.mapOptional("replacement", Text)))
+        asyncctx::tool::mapUnsigned(O, "length", Length) &&
+        O.mapOptional("replacement", Text)))
     return false;
   R = Replacement(File, Offset, Length, Text);
   return true;

@@ -25,16 +25,13 @@ std::unique_ptr<Database> loadDatabase(llvm::StringRef Path,
   llvm::SmallString<256> File(absolutePath(Path));
   if (llvm::sys::fs::is_directory(File) || !File.str().ends_with(".json"))
     llvm::sys::path::append(File, "compile_commands.json");
-  auto Buffer = llvm::MemoryBuffer::getFile(File);
-  if (!Buffer) {
-    Error = "cannot read compilation database '" + File.str().str() +
-            "': " + Buffer.getError().message();
+  std::unique_ptr<llvm::MemoryBuffer> Buffer =
+      readFile(File, "compilation database", Error);
+  if (!Buffer)
     return nullptr;
-  }
   std::string Message;
   auto DB = tooling::JSONCompilationDatabase::loadFromBuffer(
-      (*Buffer)->getBuffer(), Message,
-      tooling::JSONCommandLineSyntax::AutoDetect);
+      Buffer->getBuffer(), Message, tooling::JSONCommandLineSyntax::AutoDetect);
   if (!DB) {
     Error =
         "malformed compilation database '" + File.str().str() + "': " + Message;
@@ -61,14 +58,11 @@ std::vector<std::string> allFiles(const Database &D) {
 /// blank lines and `#` comments.
 bool readFileList(llvm::StringRef Path, std::vector<std::string> &Out,
                   std::string &Error) {
-  auto B = llvm::MemoryBuffer::getFileOrSTDIN(Path);
-  if (!B) {
-    Error = "cannot read --files-from '" + Path.str() +
-            "': " + B.getError().message();
+  std::unique_ptr<llvm::MemoryBuffer> B = readFile(Path, "--files-from", Error);
+  if (!B)
     return false;
-  }
   llvm::SmallVector<llvm::StringRef> Lines;
-  (*B)->getBuffer().split(Lines, '\n');
+  B->getBuffer().split(Lines, '\n');
   for (llvm::StringRef L : Lines) {
     L = L.trim();
     if (!L.empty() && !L.starts_with("#"))
@@ -87,11 +81,8 @@ bool requestedFiles(const SelectionRequest &Request, const Database &DB,
   std::set<std::string> Unique;
   for (const std::string &F : Requested) {
     std::string Abs = absolutePath(F);
-    auto B = llvm::MemoryBuffer::getFile(Abs);
-    if (!B) {
-      Error = "cannot read '" + F + "': " + B.getError().message();
+    if (!readFile(Abs, "", Error))
       return false;
-    }
     if (DB.DB->getCompileCommands(Abs).empty()) {
       Error =
           "'" + F + "' is not in the compilation database '" + DB.Path + "'";

@@ -24,6 +24,9 @@
 namespace clang::tooling {
 class CompilationDatabase;
 }
+namespace llvm {
+class MemoryBuffer;
+}
 
 namespace asyncctx::tool {
 
@@ -95,6 +98,10 @@ struct Report {
 /// \p Path made absolute (against \p Base, else the working directory)
 /// without `.` and `..`.
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base = "");
+/// The contents of \p Path ('-': standard input), or null with \p Error set
+/// to "cannot read WHAT 'PATH': REASON" (WHAT may be empty).
+std::unique_ptr<llvm::MemoryBuffer>
+readFile(llvm::StringRef Path, llvm::StringRef What, std::string &Error);
 /// \p File relative to \p Root if it is under it, else \p File.
 std::string relativePath(llvm::StringRef File, llvm::StringRef Root);
 /// The top level of the git work tree containing \p Dir, or "".
