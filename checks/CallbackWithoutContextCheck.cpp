@@ -52,6 +52,7 @@ CallbackWithoutContextCheck::CallbackWithoutContextCheck(
   if (!FixSpawnAdapter.empty() && !isQualifiedIdentifier(FixSpawnAdapter))
     optionError("FixSpawnAdapter",
                 "'" + FixSpawnAdapter + "' is not a qualified function name");
+  Sources.addBridgedElsewhere(readNameList("BridgedSources"));
   if (!FixSpawnHeader.empty() && StringRef(FixSpawnHeader).trim().empty())
     optionError("FixSpawnHeader", "expected a header such as "
                                   "<asyncctx/asio.hpp>, or nothing for the "
@@ -88,6 +89,12 @@ void CallbackWithoutContextCheck::registerMatchers(MatchFinder *Finder) {
                      this);
 }
 
+void CallbackWithoutContextCheck::onStartOfTranslationUnit() {
+  AsyncctxCheck::onStartOfTranslationUnit();
+  Uncarried.reset();
+  NeedsBridge.reset();
+}
+
 void CallbackWithoutContextCheck::check(
     const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
@@ -95,7 +102,38 @@ void CallbackWithoutContextCheck::check(
   if (Boundaries.propagates(*B, Call))
     return;
   for (unsigned Index : BoundaryCatalogue::callableArguments(*B, Call))
-    checkArgument(*B, Call, Index, *Result.SourceManager);
+    checkArgument(*B, Call, Index, *Result.Context);
+}
+
+void CallbackWithoutContextCheck::prepareCarryAnalysis(ASTContext &Context) {
+  if (Uncarried)
+    return;
+  Sources.addBridgedInTranslationUnit(bridgedVariables(Context));
+  Uncarried = std::make_unique<ReadsOfKind>(
+      Sources.onlyCarried(Carry::NotCarried), Boundaries);
+  NeedsBridge = std::make_unique<ReadsOfKind>(
+      Sources.onlyCarried(Carry::WithBridge), Boundaries);
+}
+
+void CallbackWithoutContextCheck::emitBridgeAdvice(const NamedDecl *Uncarried,
+                                                   ASTContext &Context) {
+  if (const auto *Var = dyn_cast<VarDecl>(Uncarried)) {
+    std::string Name = plainQualifiedName(Var);
+    diag(Var->getLocation(),
+         "register a bridge: static const auto %0_bridge = "
+         "asyncctx::bridge([]() -> %1 & { return %2; });",
+         DiagnosticIDs::Note)
+        << Var->getName()
+        << Var->getType().getUnqualifiedType().getAsString(
+               Context.getPrintingPolicy())
+        << Name;
+    return;
+  }
+  diag(Uncarried->getLocation(),
+       "register a bridge for '%0' (docs/runtime.md, \"Bridges\") and list "
+       "it in the option BridgedSources",
+       DiagnosticIDs::Note)
+      << plainQualifiedName(Uncarried);
 }
 
 /// What argument 1 of `co_spawn` starts: the coroutine function an awaitable
@@ -133,7 +171,8 @@ CallbackWithoutContextCheck::spawnAdapterAndHeader(const Boundary &B) const {
 void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
                                                 const Expr *Call,
                                                 unsigned Index,
-                                                const SourceManager &SM) {
+                                                ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
   llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
   const Expr *Arg = Args[Index];
   if (!firstTimeAt(SM.getFileLoc(Arg->getBeginLoc())))
@@ -153,21 +192,44 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
     Read = Reads->findRead(Target.Body);
   if (!Read && !StrictMode)
     return;
+  // Offer only a fix that carries everything the callable reads
+  // (docs/checks/asyncctx-callback-without-context.md#which-reads-get-a-fix):
+  // a read the adapter cannot carry keeps the finding and takes the fix away.
+  const NamedDecl *Lost = nullptr;
+  StringRef BridgeHeader;
+  if (Read) {
+    prepareCarryAnalysis(Context);
+    if (std::optional<ContextRead> LostRead =
+            Uncarried->Reads.findRead(Target.Body)) {
+      Read = LostRead;
+      Lost = Sources.carry(Read->Source).Uncarried;
+    } else if (std::optional<ContextRead> BridgedRead =
+                   NeedsBridge->Reads.findRead(Target.Body)) {
+      BridgeHeader = Sources.carry(BridgedRead->Source).BridgeHeader;
+    }
+  }
 
+  const Expr *Wrapped = Spawned ? Args[0] : Arg;
+  auto [Adapter, Header] =
+      Spawned ? spawnAdapterAndHeader(B)
+              : std::pair<StringRef, StringRef>(FixAdapter, FixHeader);
+  std::string WhyLost;
+  if (Lost)
+    WhyLost = (isa<VarDecl>(Lost)
+                   ? ", a thread_local that '"
+                   : " from '" + plainQualifiedName(Lost) + "', which '") +
+              Adapter.str() + "' does not carry without a bridge";
   {
     DiagnosticBuilder Diag =
         diag(Arg->getBeginLoc(),
              "%0 passed to '%1' runs without the caller's async "
-             "context%select{|; it reads '%3'}2%select{|; a C callback cannot "
-             "be wrapped in place, pass the context through its argument}4")
+             "context%select{|; it reads '%3'%5}2%select{|; a C callback "
+             "cannot be wrapped in place, pass the context through its "
+             "argument}4")
         << Target.Description << B.Name << Read.has_value()
-        << (Read ? Read->What : std::string()) << B.ReportOnly;
-    const Expr *Wrapped = Spawned ? Args[0] : Arg;
-    auto [Adapter, Header] =
-        Spawned ? spawnAdapterAndHeader(B)
-                : std::pair<StringRef, StringRef>(FixAdapter, FixHeader);
+        << (Read ? Read->What : std::string()) << B.ReportOnly << WhyLost;
     std::optional<WrapFix> Fix;
-    if (!B.ReportOnly)
+    if (!B.ReportOnly && !Lost)
       Fix = wrapInAdapter(Wrapped, Adapter, SM, getLangOpts());
     if (Fix) {
       Diag << Fix->Edits;
@@ -177,6 +239,10 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
       if (!Spawned && !Target.AssociatorHeader.empty())
         if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
                 Fix->File, Target.AssociatorHeader))
+          Diag << *Include;
+      if (!BridgeHeader.empty())
+        if (std::optional<FixItHint> Include =
+                Inserter.createIncludeInsertion(Fix->File, BridgeHeader))
           Diag << *Include;
     }
   }
@@ -191,6 +257,8 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
   }
   if (Read)
     emitReadNotes(*Read);
+  if (Lost)
+    emitBridgeAdvice(Lost, Context);
 }
 
 } // namespace asyncctx

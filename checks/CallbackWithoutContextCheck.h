@@ -5,6 +5,7 @@
 
 #include "checks/AsyncctxCheck.h"
 #include "checks/IncludeOnceInserter.h"
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -25,12 +26,29 @@ public:
                            clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void onStartOfTranslationUnit() override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
   void checkArgument(const Boundary &B, const clang::Expr *Call, unsigned Index,
-                     const clang::SourceManager &SM);
+                     clang::ASTContext &Context);
+
+  /// A finder that counts only the reads one Carry kind describes.
+  struct ReadsOfKind {
+    ReadsOfKind(ContextSources KindSources, const BoundaryCatalogue &Boundaries)
+        : KindSources(std::move(KindSources)),
+          Reads(this->KindSources, Boundaries) {}
+    ContextSources KindSources;
+    ContextReadFinder Reads;
+  };
+  /// Registers the translation unit's bridges and builds the finders of
+  /// reads the fix does not carry or carries with a bridge header; once per
+  /// translation unit, at its first read.
+  void prepareCarryAnalysis(clang::ASTContext &Context);
+  /// The note that tells how to make \p Uncarried carried.
+  void emitBridgeAdvice(const clang::NamedDecl *Uncarried,
+                        clang::ASTContext &Context);
 
   /// The adapter the fix wraps the executor of coroutine spawn \p B in, and
   /// its header: FixSpawnAdapter and FixSpawnHeader, or the spawn's row of
@@ -45,6 +63,8 @@ private:
   const std::string FixSpawnAdapter;
   const std::string FixSpawnHeader;
   IncludeOnceInserter Inserter;
+  std::unique_ptr<ReadsOfKind> Uncarried;
+  std::unique_ptr<ReadsOfKind> NeedsBridge;
 };
 
 } // namespace asyncctx

@@ -129,9 +129,10 @@ std::optional<ContextRead> ContextReadFinder::readByUse(const NamedDecl *D,
                                                         SourceLocation Loc) {
   const auto *Function = dyn_cast<FunctionDecl>(D);
   if (Sources.isSource(D))
-    return ContextRead{std::move(What), Loc, nullptr, {}};
+    return ContextRead{std::move(What), Loc, nullptr, {}, D};
   if (Function && Sources.isAdapter(Function))
-    return ContextRead{plainQualifiedName(Function), Loc, nullptr, {}};
+    return ContextRead{
+        plainQualifiedName(Function), Loc, nullptr, {}, Function};
   // A function or a lambda variable used here is assumed to run here:
   // called, or handed to a synchronous algorithm.
   if (!Function)
@@ -143,7 +144,8 @@ std::optional<ContextRead> ContextReadFinder::readByUse(const NamedDecl *D,
   if (!Function)
     return std::nullopt;
   if (std::optional<ContextRead> Inner = findRead(Function))
-    return ContextRead{Inner->What, Inner->ReadLoc, Function, Loc};
+    return ContextRead{Inner->What, Inner->ReadLoc, Function, Loc,
+                       Inner->Source};
   return std::nullopt;
 }
 

@@ -31,6 +31,8 @@ struct ContextRead {
   const clang::FunctionDecl *Via = nullptr;
   /// Where the analysed function refers to \c Via.
   clang::SourceLocation ViaLoc;
+  /// The source or adapter used; null for a propagating boundary call.
+  const clang::NamedDecl *Source = nullptr;
 };
 
 /// Finds the first context read reachable from a function body: through
