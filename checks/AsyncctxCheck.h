@@ -49,6 +49,11 @@ protected:
   /// on the way, then the read.
   void emitReadNotes(const ContextRead &Read);
 
+  /// Makes the variables that the translation unit's `asyncctx::bridge`
+  /// calls return sources that the fix carries (bridgedVariables). Call before
+  /// analysing anything; it runs once per translation unit.
+  void collectBridges(clang::ASTContext &Context);
+
   /// Records \p Loc as decided; false if it already was. Template
   /// instantiations and repeated matches reach the same spelling location.
   bool firstTimeAt(clang::SourceLocation Loc) {
@@ -65,6 +70,7 @@ protected:
 private:
   std::vector<Boundary> readBoundaryList();
   llvm::DenseSet<clang::SourceLocation> Decided;
+  bool BridgesCollected = false;
 };
 
 } // namespace asyncctx

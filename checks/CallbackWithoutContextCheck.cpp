@@ -101,14 +101,14 @@ void CallbackWithoutContextCheck::check(
   const Boundary *B = Boundaries.lookupCall(Call);
   if (Boundaries.propagates(*B, Call))
     return;
+  collectBridges(*Result.Context);
   for (unsigned Index : BoundaryCatalogue::callableArguments(*B, Call))
     checkArgument(*B, Call, Index, *Result.Context);
 }
 
-void CallbackWithoutContextCheck::prepareCarryAnalysis(ASTContext &Context) {
+void CallbackWithoutContextCheck::prepareCarryAnalysis() {
   if (Uncarried)
     return;
-  Sources.addBridgedInTranslationUnit(bridgedVariables(Context));
   Uncarried = std::make_unique<ReadsOfKind>(
       Sources.onlyCarried(Carry::NotCarried), Boundaries);
   NeedsBridge = std::make_unique<ReadsOfKind>(
@@ -198,7 +198,7 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
   const NamedDecl *Lost = nullptr;
   StringRef BridgeHeader;
   if (Read) {
-    prepareCarryAnalysis(Context);
+    prepareCarryAnalysis();
     if (std::optional<ContextRead> LostRead =
             Uncarried->Reads.findRead(Target.Body)) {
       Read = LostRead;

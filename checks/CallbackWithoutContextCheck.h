@@ -42,10 +42,9 @@ private:
     ContextSources KindSources;
     ContextReadFinder Reads;
   };
-  /// Registers the translation unit's bridges and builds the finders of
-  /// reads the fix does not carry or carries with a bridge header; once per
-  /// translation unit, at its first read.
-  void prepareCarryAnalysis(clang::ASTContext &Context);
+  /// Builds the finders of reads the fix does not carry or carries with a
+  /// bridge header; once per translation unit, at its first read.
+  void prepareCarryAnalysis();
   /// The note that tells how to make \p Uncarried carried.
   void emitBridgeAdvice(const clang::NamedDecl *Uncarried,
                         clang::ASTContext &Context);

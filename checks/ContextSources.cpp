@@ -109,7 +109,7 @@ const NamedDecl *ContextSources::listedDeclaration(const NamedDecl *D) const {
       break;
     const NamedDecl *Written = pattern(Named);
     if (isAnnotatedSource(Written) || isAnnotatedSource(Named) ||
-        Sources.contains(plainQualifiedName(Named)))
+        Sources.contains(plainQualifiedName(Named)) || isBridged(Named))
       return Named;
     Current = dyn_cast<CXXRecordDecl>(Named->getDeclContext());
   }

@@ -70,8 +70,8 @@ public:
   /// a read that stays lost after the fix.
   ContextSources onlyCarried(Carry Kind) const;
 
-  /// Whether using \p D reads context: \p D is listed or annotated, or is a
-  /// member of a listed or annotated class. Memoized per declaration.
+  /// Whether using \p D reads context: \p D is listed, annotated or bridged,
+  /// or is a member of a listed or annotated class. Memoized per declaration.
   bool isSource(const clang::NamedDecl *D) const;
 
   /// Whether \p D itself is listed or annotated, as opposed to being a member

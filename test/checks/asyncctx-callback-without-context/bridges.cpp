@@ -84,6 +84,23 @@ void bridged_through_a_function() {
   T.join();
 }
 
+// A bridged variable is a source without being listed: the bridge line is its
+// registration.
+thread_local int g_session;
+static const auto session_bridge =
+    asyncctx::bridge([]() -> int & { return g_session; });
+
+void bridged_but_not_listed() {
+  std::thread T([] { (void)g_session; });
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'g_session' [asyncctx-callback-without-context]
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:28: note: context is read here
+  // CHECK-MESSAGES-ELSEWHERE: :[[@LINE-3]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'g_session' [asyncctx-callback-without-context]
+  // CHECK-MESSAGES-ELSEWHERE: :[[@LINE-4]]:28: note: context is read here
+  // CHECK-FIXES-DEFAULT: std::thread T(asyncctx::wrap([] { (void)g_session; }));
+  // CHECK-FIXES-ELSEWHERE: std::thread T(asyncctx::wrap([] { (void)g_session; }));
+  T.join();
+}
+
 void not_bridged() {
   std::thread T([] { (void)legacy::g_unbridged.size(); });
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'g_unbridged', a thread_local that 'asyncctx::wrap' does not carry without a bridge [asyncctx-callback-without-context]
