@@ -115,9 +115,9 @@ void CallbackWithoutContextCheck::prepareCarryAnalysis() {
       Sources.onlyCarried(Carry::WithBridge), Boundaries);
 }
 
-void CallbackWithoutContextCheck::emitBridgeAdvice(const NamedDecl *Uncarried,
+void CallbackWithoutContextCheck::emitBridgeAdvice(const NamedDecl *Declaration,
                                                    ASTContext &Context) {
-  if (const auto *Var = dyn_cast<VarDecl>(Uncarried)) {
+  if (const auto *Var = dyn_cast<VarDecl>(Declaration)) {
     std::string Name = plainQualifiedName(Var);
     diag(Var->getLocation(),
          "register a bridge: static const auto %0_bridge = "
@@ -129,11 +129,11 @@ void CallbackWithoutContextCheck::emitBridgeAdvice(const NamedDecl *Uncarried,
         << Name;
     return;
   }
-  diag(Uncarried->getLocation(),
+  diag(Declaration->getLocation(),
        "register a bridge for '%0' (docs/runtime.md, \"Bridges\") and list "
        "it in the option BridgedSources",
        DiagnosticIDs::Note)
-      << plainQualifiedName(Uncarried);
+      << plainQualifiedName(Declaration);
 }
 
 /// What argument 1 of `co_spawn` starts: the coroutine function an awaitable

@@ -45,8 +45,8 @@ private:
   /// Builds the finders of reads the fix does not carry or carries with a
   /// bridge header; once per translation unit, at its first read.
   void prepareCarryAnalysis();
-  /// The note that tells how to make \p Uncarried carried.
-  void emitBridgeAdvice(const clang::NamedDecl *Uncarried,
+  /// The note at \p Declaration that tells how to make reading it carried.
+  void emitBridgeAdvice(const clang::NamedDecl *Declaration,
                         clang::ASTContext &Context);
 
   /// The adapter the fix wraps the executor of coroutine spawn \p B in, and
