@@ -213,21 +213,20 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
   auto [Adapter, Header] =
       Spawned ? spawnAdapterAndHeader(B)
               : std::pair<StringRef, StringRef>(FixAdapter, FixHeader);
-  std::string WhyLost;
-  if (Lost)
-    WhyLost = (isa<VarDecl>(Lost)
-                   ? ", a thread_local that '"
-                   : " from '" + plainQualifiedName(Lost) + "', which '") +
-              Adapter.str() + "' does not carry without a bridge";
+  // Why a read stays lost: none, a thread_local, a catalogue source.
+  const unsigned WhyLost = !Lost ? 0 : isa<VarDecl>(Lost) ? 1 : 2;
   {
     DiagnosticBuilder Diag =
         diag(Arg->getBeginLoc(),
              "%0 passed to '%1' runs without the caller's async "
-             "context%select{|; it reads '%3'%5}2%select{|; a C callback "
+             "context%select{|; it reads '%3'%select{|, a thread_local that "
+             "'%6' does not carry without a bridge| from '%7', which '%6' "
+             "does not carry without a bridge}5}2%select{|; a C callback "
              "cannot be wrapped in place, pass the context through its "
              "argument}4")
         << Target.Description << B.Name << Read.has_value()
-        << (Read ? Read->What : std::string()) << B.ReportOnly << WhyLost;
+        << (Read ? Read->What : std::string()) << B.ReportOnly << WhyLost
+        << Adapter << (Lost ? plainQualifiedName(Lost) : std::string());
     std::optional<WrapFix> Fix;
     if (!B.ReportOnly && !Lost)
       Fix = wrapInAdapter(Wrapped, Adapter, SM, getLangOpts());
