@@ -73,6 +73,14 @@ void AsyncctxCheck::onStartOfTranslationUnit() {
   Boundaries.clearMemo();
   Reads = std::make_unique<ContextReadFinder>(Sources, Boundaries);
   Decided.clear();
+  BridgesCollected = false;
+}
+
+void AsyncctxCheck::collectBridges(ASTContext &Context) {
+  if (BridgesCollected)
+    return;
+  BridgesCollected = true;
+  Sources.addBridgedInTranslationUnit(bridgedVariables(Context));
 }
 
 } // namespace asyncctx

@@ -51,6 +51,11 @@ protected:
   /// The note of the first call on the way to a read.
   static std::string viaNote(const clang::FunctionDecl *Via);
 
+  /// Makes the variables that the translation unit's `asyncctx::bridge`
+  /// calls return sources that the fix carries (bridgedVariables). Call before
+  /// analysing anything; it runs once per translation unit.
+  void collectBridges(clang::ASTContext &Context);
+
   /// Records \p Loc as decided; false if it already was. Template
   /// instantiations and repeated matches reach the same spelling location.
   bool firstTimeAt(clang::SourceLocation Loc) {
@@ -67,6 +72,7 @@ protected:
 private:
   std::vector<Boundary> readBoundaryList();
   llvm::DenseSet<clang::SourceLocation> Decided;
+  bool BridgesCollected = false;
 };
 
 } // namespace asyncctx

@@ -54,6 +54,7 @@ CallbackWithoutContextCheck::CallbackWithoutContextCheck(
   if (!FixSpawnAdapter.empty() && !isQualifiedIdentifier(FixSpawnAdapter))
     optionError("FixSpawnAdapter",
                 "'" + FixSpawnAdapter + "' is not a qualified function name");
+  Sources.addBridgedElsewhere(readNameList("BridgedSources"));
   if (!FixSpawnHeader.empty() && StringRef(FixSpawnHeader).trim().empty())
     optionError("FixSpawnHeader", "expected a header such as "
                                   "<asyncctx/asio.hpp>, or nothing for the "
@@ -113,6 +114,8 @@ void CallbackWithoutContextCheck::onStartOfTranslationUnit() {
   FreshSolution.reset();
   Solution = nullptr;
   Includes.clear();
+  Uncarried.reset();
+  NeedsBridge.reset();
 }
 
 void CallbackWithoutContextCheck::onEndOfTranslationUnit() {
@@ -163,6 +166,8 @@ void CallbackWithoutContextCheck::startProgram(ASTContext &Ctx) {
 
 void CallbackWithoutContextCheck::check(
     const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  collectBridges(*Result.Context);
   if (Result.Nodes.getNodeAs<TranslationUnitDecl>("unit")) {
     startProgram(*Result.Context);
     return;
@@ -178,6 +183,62 @@ void CallbackWithoutContextCheck::check(
     return;
   for (unsigned Index : BoundaryCatalogue::callableArguments(*B, Call))
     checkArgument(*B, Call, Index, *Result.SourceManager);
+}
+
+void CallbackWithoutContextCheck::prepareCarryAnalysis() {
+  if (Uncarried)
+    return;
+  Uncarried = std::make_unique<ReadsOfKind>(
+      Sources.onlyCarried(Carry::NotCarried), Boundaries);
+  NeedsBridge = std::make_unique<ReadsOfKind>(
+      Sources.onlyCarried(Carry::WithBridge), Boundaries);
+}
+
+void CallbackWithoutContextCheck::decideCarry(Crossing &X, ContextRead &Read) {
+  prepareCarryAnalysis();
+  if (std::optional<ContextRead> LostRead =
+          Uncarried->Reads.findRead(X.Target.Body)) {
+    Read = *LostRead;
+    X.Lost = Sources.carry(Read.Source).Uncarried;
+  } else if (std::optional<ContextRead> BridgedRead =
+                 NeedsBridge->Reads.findRead(X.Target.Body)) {
+    X.BridgeHeader = Sources.carry(BridgedRead->Source).BridgeHeader;
+  }
+}
+
+/// What follows "it reads 'X'" when \p Adapter does not carry the read of
+/// \p Lost; empty when it does.
+static std::string whyReadIsLost(const NamedDecl *Lost, StringRef Adapter) {
+  if (!Lost)
+    return "";
+  if (isa<VarDecl>(Lost))
+    return (", a thread_local that '" + Adapter +
+            "' does not carry without a bridge")
+        .str();
+  return (" from '" + plainQualifiedName(Lost) + "', which '" + Adapter +
+          "' does not carry without a bridge")
+      .str();
+}
+
+void CallbackWithoutContextCheck::emitBridgeAdvice(
+    const NamedDecl *Declaration) {
+  if (const auto *Var = dyn_cast<VarDecl>(Declaration)) {
+    std::string Name = plainQualifiedName(Var);
+    diag(Var->getLocation(),
+         "register a bridge: static const auto %0_bridge = "
+         "asyncctx::bridge([]() -> %1 & { return %2; });",
+         DiagnosticIDs::Note)
+        << Var->getName()
+        << Var->getType().getUnqualifiedType().getAsString(
+               Context->getPrintingPolicy())
+        << Name;
+    return;
+  }
+  diag(Declaration->getLocation(),
+       "register a bridge for '%0' (docs/runtime.md, \"Bridges\") and list "
+       "it in the option BridgedSources",
+       DiagnosticIDs::Note)
+      << plainQualifiedName(Declaration);
 }
 
 /// What argument 1 of `co_spawn` starts: the coroutine function an awaitable
@@ -226,15 +287,15 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
   auto [Adapter, Header] =
       Spawned ? spawnAdapterAndHeader(B)
               : std::pair<StringRef, StringRef>(FixAdapter, FixHeader);
-  Crossing X{Call,
-             Arg,
-             B.Name,
-             B.ReportOnly,
-             Spawned,
-             Adapter,
-             Header,
-             Spawned ? spawnedCoroutine(Arg, Sources)
-                     : classifyCallable(Arg, Sources)};
+  Crossing X{.Call = Call,
+             .Arg = Arg,
+             .Boundary = B.Name,
+             .ReportOnly = B.ReportOnly,
+             .Spawned = Spawned,
+             .Adapter = Adapter,
+             .Header = Header,
+             .Target = Spawned ? spawnedCoroutine(Arg, Sources)
+                               : classifyCallable(Arg, Sources)};
   const Callable &Target = X.Target;
   if (Target.Kind == CallableKind::NotCallable ||
       Target.Kind == CallableKind::Adapted || isForwardedParameter(Target.Leaf))
@@ -255,10 +316,16 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
   }
   if (!Read && !StrictMode)
     return;
+  // Offer only a fix that carries everything the callable reads
+  // (docs/checks/asyncctx-callback-without-context.md#which-reads-get-a-fix):
+  // a read the adapter cannot carry keeps the finding and takes the fix away.
+  if (Read)
+    decideCarry(X, *Read);
 
   emitWarning(X,
               callbackMessage(Target.Description, B.Name,
-                              Read ? &Read->What : nullptr, B.ReportOnly),
+                              Read ? &Read->What : nullptr, B.ReportOnly,
+                              whyReadIsLost(X.Lost, X.Adapter)),
               SM);
   // An inferred boundary: show where each wrapper hands the callable on.
   for (const Boundary *Wrapper = &B; Wrapper && Wrapper->ForwardedTo;) {
@@ -269,13 +336,15 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
   }
   if (Read)
     emitReadNotes(*Read);
+  if (X.Lost)
+    emitBridgeAdvice(X.Lost);
 }
 
 void CallbackWithoutContextCheck::emitWarning(const Crossing &X,
                                               StringRef Message,
                                               const SourceManager &SM) {
   DiagnosticBuilder Diag = diag(X.Arg->getBeginLoc(), "%0") << Message;
-  if (X.ReportOnly)
+  if (X.ReportOnly || X.Lost)
     return;
   std::optional<WrapFix> Fix =
       wrapInAdapter(X.Spawned ? calleeArguments(X.Call)[0] : X.Arg, X.Adapter,
@@ -288,6 +357,10 @@ void CallbackWithoutContextCheck::emitWarning(const Crossing &X,
   if (!X.Spawned && !X.Target.AssociatorHeader.empty())
     if (std::optional<FixItHint> Include =
             includeInsertion(Fix->File, X.Target.AssociatorHeader))
+      Diag << *Include;
+  if (!X.BridgeHeader.empty())
+    if (std::optional<FixItHint> Include =
+            includeInsertion(Fix->File, X.BridgeHeader))
       Diag << *Include;
 }
 
@@ -331,14 +404,12 @@ void CallbackWithoutContextCheck::checkPossibleBoundary(
           return W.Param == Index;
         }))
       continue;
-    Crossing X{Call,
-               Args[Index],
-               plainQualifiedName(Callee),
-               false,
-               false,
-               FixAdapter,
-               FixHeader,
-               classifyCallable(Args[Index], Sources)};
+    Crossing X{.Call = Call,
+               .Arg = Args[Index],
+               .Boundary = plainQualifiedName(Callee),
+               .Adapter = FixAdapter,
+               .Header = FixHeader,
+               .Target = classifyCallable(Args[Index], Sources)};
     const Callable &Target = X.Target;
     if (Target.Kind == CallableKind::NotCallable ||
         Target.Kind == CallableKind::Adapted ||
@@ -355,7 +426,9 @@ void CallbackWithoutContextCheck::checkPossibleBoundary(
       continue;
     if (Target.Body)
       if (std::optional<ContextRead> Read = Reads->findRead(Target.Body)) {
+        decideCarry(X, *Read);
         C.ReadWhat = Read->What;
+        C.ReadLost = whyReadIsLost(X.Lost, X.Adapter);
         C.ReadNotes = readNoteFacts(*Read);
       }
     if (!C.ReadWhat && Target.Body) {

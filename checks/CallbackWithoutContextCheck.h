@@ -9,6 +9,7 @@
 #include "checks/IncludeOnceInserter.h"
 #include "checks/WholeProgram.h"
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -47,6 +48,10 @@ private:
     llvm::StringRef Adapter;
     llvm::StringRef Header;
     Callable Target;
+    /// A source read that the adapter does not carry: no fix.
+    const clang::NamedDecl *Lost = nullptr;
+    /// The header that registers the bridge a carried read needs.
+    llvm::StringRef BridgeHeader = {};
   };
 
   void checkArgument(const Boundary &B, const clang::Expr *Call, unsigned Index,
@@ -70,6 +75,24 @@ private:
   clang::SourceLocation locate(const FactLocation &Loc);
   std::optional<clang::FixItHint> includeInsertion(clang::FileID File,
                                                    llvm::StringRef Header);
+
+  /// A finder that counts only the reads one Carry kind describes.
+  struct ReadsOfKind {
+    ReadsOfKind(ContextSources KindSources, const BoundaryCatalogue &Boundaries)
+        : KindSources(std::move(KindSources)),
+          Reads(this->KindSources, Boundaries) {}
+    ContextSources KindSources;
+    ContextReadFinder Reads;
+  };
+  /// Builds the finders of reads the fix does not carry or carries with a
+  /// bridge header; once per translation unit, at its first read.
+  void prepareCarryAnalysis();
+  /// Whether the fix of \p X carries \p Read (found in its body): a read it
+  /// cannot carry replaces \p Read and takes the fix away
+  /// (docs/checks/asyncctx-callback-without-context.md#which-reads-get-a-fix).
+  void decideCarry(Crossing &X, ContextRead &Read);
+  /// The note at \p Declaration that tells how to make reading it carried.
+  void emitBridgeAdvice(const clang::NamedDecl *Declaration);
 
   /// The adapter the fix wraps the executor of coroutine spawn \p B in, and
   /// its header: FixSpawnAdapter and FixSpawnHeader, or the spawn's row of
@@ -101,6 +124,8 @@ private:
   std::map<std::pair<clang::FileID, std::string>,
            std::optional<clang::FixItHint>>
       Includes;
+  std::unique_ptr<ReadsOfKind> Uncarried;
+  std::unique_ptr<ReadsOfKind> NeedsBridge;
 };
 
 } // namespace asyncctx

@@ -142,10 +142,11 @@ std::optional<ContextRead> ContextReadFinder::directRead(const NamedDecl *D,
                                                          std::string &What,
                                                          SourceLocation Loc) {
   if (Sources.isSource(D))
-    return ContextRead{std::move(What), Loc, nullptr, {}};
+    return ContextRead{std::move(What), Loc, nullptr, {}, D};
   if (const auto *Function = dyn_cast<FunctionDecl>(D);
       Function && Sources.isAdapter(Function))
-    return ContextRead{plainQualifiedName(Function), Loc, nullptr, {}};
+    return ContextRead{
+        plainQualifiedName(Function), Loc, nullptr, {}, Function};
   return std::nullopt;
 }
 
@@ -171,7 +172,8 @@ std::optional<ContextRead> ContextReadFinder::readByUse(const NamedDecl *D,
   if (!Function)
     return std::nullopt;
   if (std::optional<ContextRead> Inner = findRead(Function))
-    return ContextRead{Inner->What, Inner->ReadLoc, Function, Loc};
+    return ContextRead{Inner->What, Inner->ReadLoc, Function, Loc,
+                       Inner->Source};
   return std::nullopt;
 }
 

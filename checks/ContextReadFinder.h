@@ -31,6 +31,8 @@ struct ContextRead {
   const clang::FunctionDecl *Via = nullptr;
   /// Where the analysed function refers to \c Via.
   clang::SourceLocation ViaLoc;
+  /// The source or adapter used; null for a propagating boundary call.
+  const clang::NamedDecl *Source = nullptr;
 };
 
 /// A function that running a body runs, for whole-program facts.

@@ -2,9 +2,13 @@
 
 #include "checks/ContextSources.h"
 #include "checks/QualifiedNames.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 
 using namespace clang;
 
@@ -14,16 +18,68 @@ ContextSources::ContextSources(
     const std::vector<std::string> &UserSources,
     const std::vector<std::string> &UserAdapters,
     const std::vector<std::string> &UserRestoreGuards) {
-#define ASYNCCTX_SOURCE(Name) Sources.insert(Name);
+#define ASYNCCTX_SOURCE(Name, CarryKind, BridgeHeader)                         \
+  Sources[Name] = SourceCarry{Carry::CarryKind, BridgeHeader, nullptr};
 #define ASYNCCTX_ADAPTER(Name) Adapters.insert(Name);
 #define ASYNCCTX_RESTORE_GUARD(Name) RestoreGuards.insert(Name);
 #include "checks/Catalogue.def"
   for (const std::string &Name : UserRestoreGuards)
     RestoreGuards.insert(Name);
   for (const std::string &Name : UserSources)
-    Sources.insert(Name);
+    Sources.try_emplace(Name);
   for (const std::string &Name : UserAdapters)
     Adapters.insert(Name);
+}
+
+void ContextSources::addBridgedElsewhere(
+    const std::vector<std::string> &Names) {
+  for (const std::string &Name : Names)
+    Bridged.insert(Name);
+}
+
+void ContextSources::addBridgedInTranslationUnit(
+    const std::vector<std::string> &Names) {
+  for (const std::string &Name : Names)
+    TranslationUnitBridged.insert(Name);
+}
+
+/// The function a bridge accessor argument runs: a lambda's call operator, or
+/// a function named directly or through `&`.
+static const FunctionDecl *accessorFunction(const Expr *Accessor) {
+  Accessor = Accessor->IgnoreUnlessSpelledInSource();
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(Accessor))
+    return Lambda->getCallOperator();
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(Accessor))
+    Accessor = AddressOf->getSubExpr()->IgnoreUnlessSpelledInSource();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Accessor))
+    return dyn_cast<FunctionDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+std::vector<std::string> bridgedVariables(ASTContext &Context) {
+  using namespace ast_matchers;
+  // The one-argument form only: the general form carries a foreign context
+  // through callables that name no variable to match.
+  const auto BridgeCalls =
+      match(callExpr(callee(functionDecl(hasName("::asyncctx::bridge"))),
+                     argumentCountIs(1))
+                .bind("bridge"),
+            Context);
+  std::vector<std::string> Names;
+  for (const BoundNodes &Bridge : BridgeCalls) {
+    const auto *Call = Bridge.getNodeAs<CallExpr>("bridge");
+    const FunctionDecl *Accessor = accessorFunction(Call->getArg(0));
+    const FunctionDecl *Definition = nullptr;
+    if (!Accessor || !Accessor->hasBody(Definition) || !Definition->getBody())
+      continue;
+    for (const BoundNodes &Returned :
+         match(findAll(returnStmt(hasReturnValue(ignoringParenImpCasts(
+                   declRefExpr(to(varDecl().bind("variable"))))))),
+               *Definition->getBody(), Context))
+      Names.push_back(
+          plainQualifiedName(Returned.getNodeAs<VarDecl>("variable")));
+  }
+  return Names;
 }
 
 static bool isAnnotatedSource(const Decl *D) {
@@ -44,7 +100,7 @@ static const NamedDecl *pattern(const NamedDecl *D) {
   return D;
 }
 
-bool ContextSources::computeIsSource(const NamedDecl *D) const {
+const NamedDecl *ContextSources::listedDeclaration(const NamedDecl *D) const {
   // The declaration itself, then each enclosing class: a class covers its
   // members, including those of nested classes.
   for (const Decl *Current = D; Current;) {
@@ -53,11 +109,46 @@ bool ContextSources::computeIsSource(const NamedDecl *D) const {
       break;
     const NamedDecl *Written = pattern(Named);
     if (isAnnotatedSource(Written) || isAnnotatedSource(Named) ||
-        Sources.contains(plainQualifiedName(Named)))
-      return true;
+        Sources.contains(plainQualifiedName(Named)) || isBridged(Named))
+      return Named;
     Current = dyn_cast<CXXRecordDecl>(Named->getDeclContext());
   }
-  return false;
+  return nullptr;
+}
+
+bool ContextSources::computeIsSource(const NamedDecl *D) const {
+  return listedDeclaration(D) && (!OnlyKind || carry(D).Kind == *OnlyKind);
+}
+
+bool ContextSources::isBridged(const NamedDecl *D) const {
+  std::string Name = plainQualifiedName(D);
+  return Bridged.contains(Name) || TranslationUnitBridged.contains(Name);
+}
+
+SourceCarry ContextSources::carry(const NamedDecl *D) const {
+  const NamedDecl *Listed = D ? listedDeclaration(D) : nullptr;
+  if (!Listed || isBridged(D) || isBridged(Listed))
+    return {};
+  // Each thread has its own: only a bridge copies it into a snapshot
+  // (docs/runtime.md#bridges-legacy-thread_locals-and-foreign-contexts).
+  if (const auto *Var = dyn_cast<VarDecl>(D);
+      Var && Var->getTLSKind() != VarDecl::TLS_None)
+    return {Carry::NotCarried, "", Var};
+  auto Row = Sources.find(plainQualifiedName(Listed));
+  if (Row == Sources.end())
+    return {};
+  SourceCarry Answer = Row->second;
+  if (Answer.Kind == Carry::NotCarried)
+    Answer.Uncarried = Listed;
+  return Answer;
+}
+
+ContextSources ContextSources::onlyCarried(Carry Kind) const {
+  ContextSources Copy = *this;
+  Copy.OnlyKind = Kind;
+  Copy.SourceMemo.clear();
+  Copy.AdapterMemo.clear();
+  return Copy;
 }
 
 /// Answers from \p Memo, computing and recording the answer the first time.
@@ -77,7 +168,7 @@ bool ContextSources::isSource(const NamedDecl *D) const {
 }
 
 bool ContextSources::isAdapter(const FunctionDecl *Callee) const {
-  return Callee && memoized(AdapterMemo, Callee, [&] {
+  return Callee && !OnlyKind && memoized(AdapterMemo, Callee, [&] {
            return Adapters.contains(plainQualifiedName(Callee));
          });
 }

@@ -11,14 +11,40 @@
 
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include <optional>
 #include <string>
 #include <vector>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
 
 namespace asyncctx {
 
 /// Annotation that marks a declaration as a context source.
 inline constexpr llvm::StringLiteral SourceAnnotation = "asyncctx::source";
+
+/// Whether the fix's adapter carries what a source holds: the Carry column of
+/// Catalogue.def.
+enum class Carry { Carried, WithBridge, NotCarried };
+
+/// What a fix must do for a read to be carried.
+struct SourceCarry {
+  Carry Kind = Carry::Carried;
+  /// For WithBridge: the header that registers the bridge.
+  llvm::StringRef BridgeHeader;
+  /// For NotCarried: the declaration a bridge would be written for.
+  const clang::NamedDecl *Uncarried = nullptr;
+};
+
+/// The qualified names of the variables that calls to `asyncctx::bridge` in
+/// \p Context's translation unit register: those whose callable argument
+/// (a lambda or a function) returns a reference to a variable,
+/// `asyncctx::bridge([]() -> T & { return g_request_id; })`. A bridge is its
+/// own registration: no option names these.
+std::vector<std::string> bridgedVariables(clang::ASTContext &Context);
 
 class ContextSources {
 public:
@@ -27,8 +53,25 @@ public:
                  const std::vector<std::string> &UserAdapters,
                  const std::vector<std::string> &UserRestoreGuards);
 
-  /// Whether using \p D reads context: \p D is listed or annotated, or is a
-  /// member of a listed or annotated class. Memoized per declaration.
+  /// Adds sources a bridge registered elsewhere carries (the option
+  /// BridgedSources).
+  void addBridgedElsewhere(const std::vector<std::string> &Names);
+  /// Adds the sources the bridges of the current translation unit carry
+  /// (bridgedVariables); forgotten by clearMemo.
+  void addBridgedInTranslationUnit(const std::vector<std::string> &Names);
+
+  /// How the fix carries a read of source \p D: a variable with thread storage
+  /// duration needs a bridge, a catalogue source says so in its row, the rest
+  /// is carried. A bridged name is carried.
+  SourceCarry carry(const clang::NamedDecl *D) const;
+
+  /// A copy that counts as reads only those that \p Kind describes, and no
+  /// adapter call: a ContextReadFinder over `onlyCarried(NotCarried)` finds
+  /// a read that stays lost after the fix.
+  ContextSources onlyCarried(Carry Kind) const;
+
+  /// Whether using \p D reads context: \p D is listed, annotated or bridged,
+  /// or is a member of a listed or annotated class. Memoized per declaration.
   bool isSource(const clang::NamedDecl *D) const;
 
   /// Whether \p D itself is listed or annotated, as opposed to being a member
@@ -44,6 +87,7 @@ public:
 
   /// Forgets memoized answers; declarations do not outlive their AST.
   void clearMemo() {
+    TranslationUnitBridged.clear();
     SourceMemo.clear();
     AdapterMemo.clear();
     GuardMemo.clear();
@@ -51,8 +95,16 @@ public:
 
 private:
   bool computeIsSource(const clang::NamedDecl *D) const;
+  /// The declaration whose name or annotation makes \p D a source: \p D or
+  /// an enclosing class; null if none.
+  const clang::NamedDecl *listedDeclaration(const clang::NamedDecl *D) const;
+  bool isBridged(const clang::NamedDecl *D) const;
 
-  llvm::StringSet<> Sources;
+  /// Catalogue rows by name; user sources are Carried.
+  llvm::StringMap<SourceCarry> Sources;
+  llvm::StringSet<> Bridged;
+  llvm::StringSet<> TranslationUnitBridged;
+  std::optional<Carry> OnlyKind;
   llvm::StringSet<> Adapters;
   llvm::StringSet<> RestoreGuards;
   mutable llvm::DenseMap<const clang::Decl *, bool> SourceMemo;

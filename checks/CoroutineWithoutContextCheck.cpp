@@ -47,6 +47,7 @@ void CoroutineWithoutContextCheck::check(
   if (Coroutine->isDependentContext() ||
       isContextAware(Coroutine->getReturnType()))
     return;
+  collectBridges(*Result.Context);
   checkCoroutine(Coroutine, *Result.Context);
 }
 

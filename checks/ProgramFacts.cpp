@@ -353,6 +353,8 @@ Value toJSON(const Candidate &C) {
   }
   if (C.ReadWhat)
     O["read_what"] = *C.ReadWhat;
+  if (!C.ReadLost.empty())
+    O["read_lost"] = C.ReadLost;
   if (!C.Callable.empty())
     O["callable"] = C.Callable;
   return O;
@@ -369,6 +371,7 @@ bool fromJSON(const Value &V, Candidate &C, llvm::json::Path P) {
          mapUnsigned(O, "forwarded_param", C.ForwardedParam,
                      /*Required=*/false) &&
          O.mapOptional("read_what", C.ReadWhat) &&
+         O.mapOptional("read_lost", C.ReadLost) &&
          O.mapOptional("callable", C.Callable);
 }
 

@@ -139,6 +139,8 @@ struct Candidate {
 
   /// A read found in the translation unit, with its notes...
   std::optional<std::string> ReadWhat;
+  /// Why the fix cannot carry that read; empty when it can.
+  std::string ReadLost;
   std::vector<NoteFact> ReadNotes;
   /// ...or the key of the function whose body runs, to be decided.
   std::string Callable;

@@ -16,12 +16,13 @@ namespace asyncctx {
 
 std::string callbackMessage(llvm::StringRef Description,
                             llvm::StringRef Boundary,
-                            const std::string *ReadWhat, bool ReportOnly) {
+                            const std::string *ReadWhat, bool ReportOnly,
+                            llvm::StringRef WhyReadIsLost) {
   std::string Message = (Description + " passed to '" + Boundary +
                          "' runs without the caller's async context")
                             .str();
   if (ReadWhat)
-    Message += "; it reads '" + *ReadWhat + "'";
+    Message += ("; it reads '" + *ReadWhat + "'" + WhyReadIsLost).str();
   if (ReportOnly)
     Message += "; a C callback cannot be wrapped in place, pass the context "
                "through its argument";
@@ -452,8 +453,9 @@ std::optional<Decision> decide(const Candidate &C, const ProgramSolution &S) {
   if (!What && !C.StrictMode)
     return std::nullopt;
   Decision D;
-  D.Message = callbackMessage(C.Description, C.Boundary,
-                              What ? &*What : nullptr, C.ReportOnly);
+  D.Message =
+      callbackMessage(C.Description, C.Boundary, What ? &*What : nullptr,
+                      C.ReportOnly, C.ReadWhat ? C.ReadLost : "");
   D.Notes = C.ForwardedTo.empty()
                 ? C.BoundaryNotes
                 : S.boundaryNotes(C.ForwardedTo, C.ForwardedParam);

@@ -22,7 +22,8 @@ namespace asyncctx {
 /// The message of asyncctx-callback-without-context.
 std::string callbackMessage(llvm::StringRef Description,
                             llvm::StringRef Boundary,
-                            const std::string *ReadWhat, bool ReportOnly);
+                            const std::string *ReadWhat, bool ReportOnly,
+                            llvm::StringRef WhyReadIsLost = "");
 
 /// The note of a wrapper that hands a callable on to \p Inner.
 std::string forwardingNote(llvm::StringRef Wrapper, llvm::StringRef Inner);

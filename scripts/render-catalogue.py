@@ -23,7 +23,8 @@ KINDS = {
                    "pointer argument)", ["Name"]),
     "BINDER": ("Binders (what runs is the selected argument)",
                ["Name", "Argument", "Fix also includes"]),
-    "SOURCE": ("Context sources", ["Name"]),
+    "SOURCE": ("Context sources", ["Name", "Carried by the fix",
+                                   "Bridge header"]),
     "ADAPTER": ("Adapters", ["Name"]),
     "RESTORE_GUARD": ("Restore guards (manual capture)", ["Name"]),
     "CONTEXT_AWARE_COROUTINE": ("Context-aware coroutine types",
@@ -41,6 +42,10 @@ ARGUMENT = {
     "First": "first",
     "Last": "last one passed",
     "AfterLaunchPolicy": "first, or second after a `std::launch`",
+    "Carried": "yes",
+    "WithBridge": "with the bridge header, which the fix includes",
+    "NotCarried": "no: reported without a fix unless `BridgedSources` "
+                  "names it",
 }
 
 

@@ -418,12 +418,12 @@ int checkOrFix(const char *Argv0) {
 
   Report All = summarise(analyse(*DB, Selected, Settings), ProjectRoot,
                          AllowParseErrors);
-  // One solve over every unit's facts decides the candidates; a shard leaves
-  // them in its JSON report for `merge`.
-  if (!Request.ShardCount)
-    decideProgram(All);
   if (FactsCommand || BoundariesCommand)
     return program(All);
+  // One solve over every unit's facts decides the candidates (and drops the
+  // facts); a shard leaves them in its JSON report for `merge`.
+  if (!Request.ShardCount)
+    decideProgram(All);
   if (!WriteBaseline.empty() &&
       !writeBaseline(WriteBaseline, All.Findings, ProjectRoot, Error))
     return toolError(Error);

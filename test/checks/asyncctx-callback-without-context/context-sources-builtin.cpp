@@ -1,13 +1,15 @@
 // Built-in context sources besides asyncctx: OpenTelemetry's RuntimeContext
-// (every member) and Tracer::GetCurrentSpan, folly::RequestContext (every
-// member). Names are matched fully qualified: a RuntimeContext,
+// (every member) and Tracer::GetCurrentSpan, whose fix also includes the
+// header that registers OpenTelemetry's bridge, and folly::RequestContext
+// (every member), reported without a fix: no bridge ships for it. Names are matched fully qualified: a RuntimeContext,
 // RequestContext or Local in another namespace is not a source
 // (clarification 7.8).
 //
 // RUN: %check_clang_tidy %s asyncctx-callback-without-context %t -- -std=c++20 -I%runtime_include
 
-// The file does not include the runtime yet: the fix adds it.
+// The file does not include the runtime yet: the fix adds it, and the bridge.
 // CHECK-FIXES: #include <asyncctx/asyncctx.hpp>
+// CHECK-FIXES-NEXT: #include <asyncctx/opentelemetry.hpp>
 // CHECK-FIXES-NEXT: #include <thread>
 #include <thread>
 
@@ -88,7 +90,7 @@ void opentelemetry_runtime_context() {
   std::thread V([] { (void)current_trace_context(); });
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'GetCurrent' [asyncctx-callback-without-context]
   // CHECK-MESSAGES: :[[@LINE-2]]:28: note: through this call to 'current_trace_context'
-  // CHECK-MESSAGES: :73:78: note: context is read here
+  // CHECK-MESSAGES: :75:78: note: context is read here
   // CHECK-FIXES: std::thread V(asyncctx::wrap([] { (void)current_trace_context(); }));
   V.join();
 }
@@ -106,14 +108,16 @@ void opentelemetry_current_span(opentelemetry::trace::Tracer &Tracer) {
 
 void folly_request_context() {
   std::thread T([] { (void)folly::RequestContext::get(); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'get' [asyncctx-callback-without-context]
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'get' from 'folly::RequestContext', which 'asyncctx::wrap' does not carry without a bridge [asyncctx-callback-without-context]
   // CHECK-MESSAGES: :[[@LINE-2]]:51: note: context is read here
-  // CHECK-FIXES: std::thread T(asyncctx::wrap([] { (void)folly::RequestContext::get(); }));
+  // CHECK-MESSAGES: :35:7: note: register a bridge for 'folly::RequestContext' (docs/runtime.md, "Bridges") and list it in the option BridgedSources
+  // CHECK-FIXES: std::thread T([] { (void)folly::RequestContext::get(); });
   T.join();
   std::thread U([] { (void)folly::RequestContext::try_get(); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'try_get' [asyncctx-callback-without-context]
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'try_get' from 'folly::RequestContext', which 'asyncctx::wrap' does not carry without a bridge [asyncctx-callback-without-context]
   // CHECK-MESSAGES: :[[@LINE-2]]:51: note: context is read here
-  // CHECK-FIXES: std::thread U(asyncctx::wrap([] { (void)folly::RequestContext::try_get(); }));
+  // CHECK-MESSAGES: :35:7: note: register a bridge for 'folly::RequestContext' (docs/runtime.md, "Bridges") and list it in the option BridgedSources
+  // CHECK-FIXES: std::thread U([] { (void)folly::RequestContext::try_get(); });
   U.join();
 }
 

@@ -20,6 +20,11 @@
 // ADAPTERS: error: invalid option 'asyncctx-callback-without-context.Adapters': 'wrap()' is not a qualified name [clang-tidy-config]
 //
 // RUN: not %clang_tidy -checks='-*,asyncctx-*' %s \
+// RUN:   -config="{CheckOptions: {asyncctx-callback-without-context.BridgedSources: 'g_request_id;&g_tenant'}}" \
+// RUN:   -- -std=c++20 2>&1 | FileCheck %s --check-prefix=BRIDGED
+// BRIDGED: error: invalid option 'asyncctx-callback-without-context.BridgedSources': '&g_tenant' is not a qualified name [clang-tidy-config]
+//
+// RUN: not %clang_tidy -checks='-*,asyncctx-*' %s \
 // RUN:   -config="{CheckOptions: {asyncctx-callback-without-context.FixAdapter: 'my wrap'}}" \
 // RUN:   -- -std=c++20 2>&1 | FileCheck %s --check-prefix=ADAPTER
 // ADAPTER: error: invalid option 'asyncctx-callback-without-context.FixAdapter': 'my wrap' is not a qualified function name [clang-tidy-config]

@@ -32,10 +32,13 @@ int not_a_source();
 } // namespace legacy
 
 void thread_local_variable() {
+  // A listed thread_local without a bridge: the adapter would not carry it,
+  // so there is no fix (bridges.cpp has the bridged cases).
   std::thread T([] { (void)legacy::trace_id; });
-  // CHECK-MESSAGES-USER: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'trace_id'
+  // CHECK-MESSAGES-USER: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'trace_id', a thread_local that 'legacy::bind_context' does not carry without a bridge
   // CHECK-MESSAGES-USER: :[[@LINE-2]]:36: note: context is read here
-  // CHECK-FIXES-USER: std::thread T(legacy::bind_context([] { (void)legacy::trace_id; }));
+  // CHECK-MESSAGES-USER: :24:18: note: register a bridge: static const auto trace_id_bridge = asyncctx::bridge([]() -> int & { return legacy::trace_id; });
+  // CHECK-FIXES-USER: std::thread T([] { (void)legacy::trace_id; });
   // CHECK-FIXES-DEFAULT: std::thread T([] { (void)legacy::trace_id; });
   T.join();
 }
