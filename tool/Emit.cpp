@@ -18,6 +18,10 @@ void writeReport(llvm::raw_ostream &OS, const Report &R, ReportFormat Format) {
     return writeJSON(OS, R);
   case ReportFormat::SARIF:
     return writeSARIF(OS, R);
+  case ReportFormat::CodeQuality:
+    return writeCodeQuality(OS, R);
+  case ReportFormat::HTML:
+    return writeHTML(OS, R);
   case ReportFormat::Text:
     return writeText(OS, R);
   }
@@ -60,6 +64,10 @@ int emitReport(const Report &R, ReportFormat Format, llvm::StringRef Output) {
   }
   llvm::outs().flush();
   writeSummary(llvm::errs(), R);
+  // The last line links the page (terminals open file:// addresses).
+  if (Format == ReportFormat::HTML && Path != "-")
+    llvm::errs() << "asyncctx: HTML report written to file://"
+                 << absolutePath(Path) << "\n";
   return exitStatus(R);
 }
 
