@@ -154,7 +154,7 @@ private:
       return A.second > B.second;
     });
     unsigned Max = Bars.front().second;
-    constexpr unsigned Row = 26, LabelWidth = 200, BarWidth = 300;
+    constexpr unsigned Row = 26, LabelWidth = 160, BarWidth = 260;
     OS << "<figure>\n<figcaption>" << escape(Title) << "</figcaption>\n"
        << "<svg role=\"img\" width=\""
        << LabelWidth + BarWidth + 50 << "\" height=\"" << Row * Bars.size()
@@ -342,7 +342,7 @@ svg rect{fill:var(--bar)}.bar{cursor:pointer}.bar:hover rect{fill:#2c5a94}
 a.loc{color:#0969da;font-family:ui-monospace,monospace;font-size:13px;text-decoration:none}
 .check{color:var(--muted)}
 pre{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:8px 0;overflow-x:auto;margin:8px 0}
-pre .line,pre span.add,pre span.del,pre span.ctx,pre span.hunk,pre span.file{display:block;padding:0 12px;white-space:pre}
+pre>span{display:inline-block;min-width:100%;padding:0 12px}
 .ln{display:inline-block;width:3.5em;color:var(--muted);user-select:none}
 .line.here{background:#fff8c5}mark{background:#ffd33d;border-radius:2px}
 .path{margin:8px 0;padding-left:24px}.path li{margin:2px 0}
