@@ -21,10 +21,10 @@ static llvm::json::Object issue(const Finding &F, llvm::StringRef Root) {
       {"categories", llvm::json::Array{"Bug Risk"}},
       {"severity", F.Level == "error" ? "critical" : "major"},
       {"fingerprint", F.Fingerprint},
-      {"location",
-       llvm::json::Object{
-           {"path", relativePath(F.Pos.File, Root)},
-           {"lines", llvm::json::Object{{"begin", std::max(1u, F.Pos.Line)}}}}}};
+      {"location", llvm::json::Object{
+                       {"path", relativePath(F.Pos.File, Root)},
+                       {"lines", llvm::json::Object{
+                                     {"begin", std::max(1u, F.Pos.Line)}}}}}};
 }
 
 void writeCodeQuality(llvm::raw_ostream &OS, const Report &R) {

@@ -150,26 +150,24 @@ private:
   /// findings by its label.
   void chart(llvm::StringRef Title, const std::map<std::string, unsigned> &In) {
     std::vector<std::pair<std::string, unsigned>> Bars(In.begin(), In.end());
-    llvm::stable_sort(Bars, [](const auto &A, const auto &B) {
-      return A.second > B.second;
-    });
+    llvm::stable_sort(
+        Bars, [](const auto &A, const auto &B) { return A.second > B.second; });
     unsigned Max = Bars.front().second;
     constexpr unsigned Row = 26, LabelWidth = 160, BarWidth = 260;
     OS << "<figure>\n<figcaption>" << escape(Title) << "</figcaption>\n"
-       << "<svg role=\"img\" width=\""
-       << LabelWidth + BarWidth + 50 << "\" height=\"" << Row * Bars.size()
-       << "\">\n";
+       << "<svg role=\"img\" width=\"" << LabelWidth + BarWidth + 50
+       << "\" height=\"" << Row * Bars.size() << "\">\n";
     for (unsigned I = 0; I < Bars.size(); ++I) {
       auto &[Label, Count] = Bars[I];
       unsigned Y = I * Row, Width = std::max(2u, BarWidth * Count / Max);
-      OS << "<g class=\"bar\" data-filter=\"" << escape(Label)
-         << "\"><title>" << escape(Label) << ": " << Count << "</title>"
+      OS << "<g class=\"bar\" data-filter=\"" << escape(Label) << "\"><title>"
+         << escape(Label) << ": " << Count << "</title>"
          << "<text x=\"" << LabelWidth - 8 << "\" y=\"" << Y + 17
          << "\" text-anchor=\"end\">" << escape(Label) << "</text>"
          << "<rect x=\"" << LabelWidth << "\" y=\"" << Y + 4 << "\" width=\""
          << Width << "\" height=\"" << Row - 8 << "\" rx=\"3\"/>"
-         << "<text class=\"count\" x=\"" << LabelWidth + Width + 6
-         << "\" y=\"" << Y + 17 << "\">" << Count << "</text></g>\n";
+         << "<text class=\"count\" x=\"" << LabelWidth + Width + 6 << "\" y=\""
+         << Y + 17 << "\">" << Count << "</text></g>\n";
     }
     OS << "</svg>\n</figure>\n";
   }
@@ -231,10 +229,10 @@ private:
        << escape(F.Level) << "\" id=\"finding-" << Id << "\" data-filter=\""
        << escape(boundaryKind(F) + " " + directoryOf(F, R.Root)) << "\">\n"
        << "<h3><span class=\"level\">" << escape(F.Level) << "</span> "
-       << "<a class=\"loc\" href=\"#finding-" << Id << "\">"
-       << location(F.Pos) << "</a> <span class=\"message\">"
-       << escape(F.Message) << "</span> <code class=\"check\">"
-       << escape(F.Check) << "</code></h3>\n";
+       << "<a class=\"loc\" href=\"#finding-" << Id << "\">" << location(F.Pos)
+       << "</a> <span class=\"message\">" << escape(F.Message)
+       << "</span> <code class=\"check\">" << escape(F.Check)
+       << "</code></h3>\n";
     excerpt(F.Pos);
     path(F);
     fix(F);
@@ -306,14 +304,14 @@ private:
                        Edits);
     OS << "<details class=\"fix\" open>\n<summary>Proposed fix "
           "(<code>asyncctx fix</code>)</summary>\n<pre class=\"diff\">";
-    for (llvm::StringRef Line : llvm::split(llvm::StringRef(Diff).rtrim('\n'),
-                                            '\n')) {
-      const char *Class = Line.starts_with("@@")    ? "hunk"
-                          : Line.starts_with("---") ||
-                                  Line.starts_with("+++") ? "file"
-                          : Line.starts_with("+")         ? "add"
-                          : Line.starts_with("-")         ? "del"
-                                                          : "ctx";
+    for (llvm::StringRef Line :
+         llvm::split(llvm::StringRef(Diff).rtrim('\n'), '\n')) {
+      const char *Class = Line.starts_with("@@") ? "hunk"
+                          : Line.starts_with("---") || Line.starts_with("+++")
+                              ? "file"
+                          : Line.starts_with("+") ? "add"
+                          : Line.starts_with("-") ? "del"
+                                                  : "ctx";
       OS << "<span class=\"" << Class << "\">" << escape(Line) << "</span>\n";
     }
     OS << "</pre>\n</details>\n";
