@@ -114,18 +114,8 @@ public:
 
 private:
   void header() {
-    const RunSummary &S = R.Summary;
     OS << "<header>\n<h1>asyncctx report</h1>\n<p class=\"summary\">"
-       << "<strong>" << R.Findings.size() << "</strong> finding"
-       << (R.Findings.size() == 1 ? "" : "s");
-    if (S.Suppressed)
-      OS << " (" << S.Suppressed << " more suppressed)";
-    OS << " in " << S.Analysed << " of " << S.TranslationUnits
-       << " translation unit" << (S.TranslationUnits == 1 ? "" : "s");
-    if (S.FailedToParse)
-      OS << "; <span class=\"bad\">" << S.FailedToParse
-         << " failed to parse</span>";
-    OS << "</p>\n";
+       << escape(summaryLine(R)) << "</p>\n";
     if (!R.Root.empty())
       OS << "<p class=\"root\">Project root: <code>" << escape(R.Root)
          << "</code></p>\n";
@@ -323,7 +313,6 @@ private:
 body{margin:0 auto;max-width:1100px;padding:24px;font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg)}
 h1{margin:0 0 4px;font-size:26px}
 .summary{font-size:17px;margin:0}.root{color:var(--muted);margin:2px 0 0}
-.bad{color:var(--err);font-weight:600}
 code,pre{font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .charts{display:flex;flex-wrap:wrap;gap:24px;margin:20px 0}
 figure{margin:0;padding:12px 16px;border:1px solid var(--line);border-radius:8px;background:#fff}

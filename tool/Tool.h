@@ -205,6 +205,8 @@ void writeHTML(llvm::raw_ostream &OS, const Report &R);
 /// findings, failures and counts to \p Into.
 bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error);
 
+/// "3 findings (1 more suppressed) in 412 of 412 translation units; ..."
+std::string summaryLine(const Report &R);
 /// Writes the report to \p Output (standard output for "" or "-") and the
 /// summary line to standard error; returns the exit status.
 int emitReport(const Report &R, ReportFormat Format, llvm::StringRef Output);
