@@ -17,8 +17,9 @@ for arg in "$@"; do
     --llvm19) packages+=(llvm-19-dev libclang-19-dev clang-tidy-19) ;;
     --bench) packages+=(libbenchmark-dev linux-perf) ;;
     # The distribution tests (test/distribution/): the Debian package
-    # (dpkg-shlibdeps, lintian, man), the pre-commit hook, the CI recipes.
-    --dist) packages+=(dpkg-dev file man-db lintian pre-commit python3-yaml)
+    # (dpkg-shlibdeps, lintian, man), the pre-commit hook, the CI recipes;
+    # a headless browser for the HTML report (test/tool/html-report.test).
+    --dist) packages+=(dpkg-dev file man-db lintian pre-commit python3-yaml chromium)
             npm_packages+=(@action-validator/cli@0.6.0) ;;
     *) echo "install-deps.sh: unknown argument '$arg'" >&2; exit 2 ;;
   esac

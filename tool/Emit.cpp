@@ -18,25 +18,30 @@ void writeReport(llvm::raw_ostream &OS, const Report &R, ReportFormat Format) {
     return writeJSON(OS, R);
   case ReportFormat::SARIF:
     return writeSARIF(OS, R);
+  case ReportFormat::CodeQuality:
+    return writeCodeQuality(OS, R);
+  case ReportFormat::HTML:
+    return writeHTML(OS, R);
   case ReportFormat::Text:
     return writeText(OS, R);
   }
 }
 
-void writeSummary(llvm::raw_ostream &OS, const Report &R) {
+} // namespace
+
+std::string summaryLine(const Report &R) {
   const RunSummary &S = R.Summary;
-  OS << "asyncctx: " << R.Findings.size() << " finding"
-     << (R.Findings.size() == 1 ? "" : "s");
+  std::string Line;
+  llvm::raw_string_ostream OS(Line);
+  OS << R.Findings.size() << " finding" << (R.Findings.size() == 1 ? "" : "s");
   if (S.Suppressed)
     OS << " (" << S.Suppressed << " more suppressed)";
   OS << " in " << S.Analysed << " of " << S.TranslationUnits
      << " translation unit" << (S.TranslationUnits == 1 ? "" : "s");
   if (S.FailedToParse)
     OS << "; " << S.FailedToParse << " failed to parse";
-  OS << "\n";
+  return Line;
 }
-
-} // namespace
 
 int exitStatus(const Report &R) {
   if (!R.ConfigErrors.empty() || !R.Summary.ToolErrors.empty())
@@ -59,7 +64,11 @@ int emitReport(const Report &R, ReportFormat Format, llvm::StringRef Output) {
     return ExitError;
   }
   llvm::outs().flush();
-  writeSummary(llvm::errs(), R);
+  llvm::errs() << "asyncctx: " << summaryLine(R) << "\n";
+  // The last line links the page (terminals open file:// addresses).
+  if (Format == ReportFormat::HTML && Path != "-")
+    llvm::errs() << "asyncctx: HTML report written to file://"
+                 << absolutePath(Path) << "\n";
   return exitStatus(R);
 }
 

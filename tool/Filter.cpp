@@ -129,10 +129,12 @@ void filterFindings(std::vector<Finding> All, FindingFilter F, Report &R) {
       F.Baseline.erase(It);
       Keep = false;
     }
-    if (Keep)
+    if (Keep) {
       R.Findings.push_back(std::move(Found));
-    else
+    } else {
+      R.Suppressed.push_back(std::move(Found));
       ++R.Summary.Suppressed;
+    }
   }
 }
 

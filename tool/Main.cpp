@@ -105,8 +105,8 @@ cl::opt<bool> ListChecks("list-checks",
                          ANALYSIS, cl::cat(ConfigCategory));
 
 cl::opt<std::string> Format("format",
-                            cl::desc("Report format: text (default), json or "
-                                     "sarif"),
+                            cl::desc("Report format: text (default), json, "
+                                     "sarif, codequality (GitLab) or html"),
                             cl::value_desc("format"), cl::init("text"),
                             cl::sub(CheckCommand), cl::sub(MergeCommand),
                             cl::sub(BoundariesCommand),
@@ -234,6 +234,10 @@ std::optional<ReportFormat> reportFormat() {
     return ReportFormat::JSON;
   if (Format == "sarif")
     return ReportFormat::SARIF;
+  if (Format == "codequality")
+    return ReportFormat::CodeQuality;
+  if (Format == "html")
+    return ReportFormat::HTML;
   return std::nullopt;
 }
 
@@ -482,7 +486,8 @@ int run(int Argc, char **Argv) {
     return Status;
   if (!reportFormat())
     return usageError("invalid value '" + Format +
-                      "' for --format: expected text, json or sarif");
+                      "' for --format: expected text, json, sarif, "
+                      "codequality or html");
   if (PrintResourceDir) {
     std::string Searched;
     std::string Dir = findResourceDir(Argv[0], Searched);

@@ -83,6 +83,9 @@ struct RunSummary {
 
 struct Report {
   std::vector<Finding> Findings; ///< reported (not suppressed), sorted
+  /// Suppressed by the baseline or --diff in this run (the HTML report shows
+  /// them folded; a merge cannot see those suppressed in its shards).
+  std::vector<Finding> Suppressed;
   std::vector<ParseFailure> Failed;
   std::vector<std::string> ConfigErrors;
   RunSummary Summary;
@@ -209,7 +212,7 @@ struct FindingFilter {
 };
 
 /// Moves the findings \p F lets through from \p All into \p R.Findings and
-/// counts the others as suppressed.
+/// the others into \p R.Suppressed, counting them.
 void filterFindings(std::vector<Finding> All, FindingFilter F, Report &R);
 
 /// Baseline: a JSON file of fingerprints.
@@ -218,18 +221,24 @@ bool writeBaseline(llvm::StringRef Path, const std::vector<Finding> &Findings,
 bool readBaseline(llvm::StringRef Path, std::multiset<std::string> &Out,
                   std::string &Error);
 
-//===--- Emit (Report.cpp, Emit.cpp) --------------------------------------===//
+//===--- Emit (Report.cpp, Sarif.cpp, CodeQuality.cpp, Html.cpp, Emit.cpp) ===//
 
-enum class ReportFormat { Text, JSON, SARIF };
+enum class ReportFormat { Text, JSON, SARIF, CodeQuality, HTML };
 
 void writeText(llvm::raw_ostream &OS, const Report &R);
 void writeJSON(llvm::raw_ostream &OS, const Report &R);
 void writeSARIF(llvm::raw_ostream &OS, const Report &R);
+/// GitLab Code Quality: a JSON array of issues.
+void writeCodeQuality(llvm::raw_ostream &OS, const Report &R);
+/// One self-contained HTML page (no network access).
+void writeHTML(llvm::raw_ostream &OS, const Report &R);
 
 /// Reads a --format=json report back (for `asyncctx merge`), adding its
 /// findings, failures and counts to \p Into.
 bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error);
 
+/// "3 findings (1 more suppressed) in 412 of 412 translation units; ..."
+std::string summaryLine(const Report &R);
 /// Writes the report to \p Output (standard output for "" or "-") and the
 /// summary line to standard error; returns the exit status.
 int emitReport(const Report &R, ReportFormat Format, llvm::StringRef Output);

@@ -10,6 +10,7 @@
 #                        (JSON, for `asyncctx merge`), fail only on errors
 #   ASYNCCTX_MERGE       shard reports (a glob) to merge instead of analysing
 #   ASYNCCTX_SARIF       the SARIF file (default: asyncctx.sarif)
+#   ASYNCCTX_CODEQUALITY also write a GitLab Code Quality report to this file
 #   ASYNCCTX_FAIL_ON     findings (default) or errors
 #   ASYNCCTX             the asyncctx command (default: asyncctx from PATH)
 # Prints the findings as text; writes `status` (asyncctx's exit status:
@@ -18,6 +19,7 @@
 set -uo pipefail
 build_dir=${ASYNCCTX_BUILD_DIR:-build}
 sarif=${ASYNCCTX_SARIF:-asyncctx.sarif}
+codequality=${ASYNCCTX_CODEQUALITY:-}
 fail_on=${ASYNCCTX_FAIL_ON:-findings}
 shard=${ASYNCCTX_SHARD:-}
 merge=${ASYNCCTX_MERGE:-}
@@ -39,6 +41,7 @@ elif [ -n "$shard" ]; then
   "$asyncctx" check "${check_args[@]}" --shard "$shard" --format=json -o "$report" || check_status=$?
   fail_on=errors
   sarif=""
+  codequality=""
 else
   # One analysis; the SARIF file and the text both come from its report.
   report=$(mktemp -p "${RUNNER_TEMP:-${TMPDIR:-/tmp}}" --suffix=.json asyncctx-report.XXXXXX)
@@ -50,6 +53,10 @@ if [ -n "$sarif" ]; then
   rm -f "$sarif"
   "$asyncctx" merge --format=sarif -o "$sarif" "${reports[@]}"
   [ -f "$sarif" ] || sarif=""
+fi
+if [ -n "$codequality" ]; then
+  rm -f "$codequality"
+  "$asyncctx" merge --format=codequality -o "$codequality" "${reports[@]}"
 fi
 # The findings as text in the log, and the exit status of the whole run.
 status=0
