@@ -119,17 +119,17 @@ void assignFingerprints(std::vector<Finding> &Findings, llvm::StringRef Root) {
 
 void filterFindings(std::vector<Finding> All, FindingFilter F, Report &R) {
   for (Finding &Found : All) {
-    bool Keep = true;
     if (F.Changed) {
       auto It = F.Changed->find(Found.Pos.File);
-      Keep = It != F.Changed->end() && It->second.count(Found.Pos.Line);
+      if (It == F.Changed->end() || !It->second.count(Found.Pos.Line))
+        Found.SuppressedBy = "diff";
     }
     if (auto It = F.Baseline.find(Found.Fingerprint);
-        Keep && It != F.Baseline.end()) {
+        Found.SuppressedBy.empty() && It != F.Baseline.end()) {
       F.Baseline.erase(It);
-      Keep = false;
+      Found.SuppressedBy = "baseline";
     }
-    if (Keep) {
+    if (Found.SuppressedBy.empty()) {
       R.Findings.push_back(std::move(Found));
     } else {
       R.Suppressed.push_back(std::move(Found));

@@ -119,6 +119,12 @@ cl::opt<std::string>
            cl::sub(FactsCommand), cl::cat(ReportCategory));
 cl::alias OutputLong("output", cl::desc("Alias for -o"), cl::aliasopt(Output),
                      cl::cat(ReportCategory));
+cl::opt<std::string> DocsURL(
+    "docs-url",
+    cl::desc("Where SARIF's rule help links point: the URI of asyncctx's docs/ "
+             "directory (default: the docs installed with the tool)"),
+    cl::value_desc("uri"), cl::init(ASYNCCTX_DOCS_URL), cl::sub(CheckCommand),
+    cl::sub(MergeCommand), cl::cat(ReportCategory));
 cl::opt<std::string>
     Baseline("baseline", cl::desc("Report only findings that are not in FILE"),
              cl::value_desc("file"), CHECK_FIX, cl::sub(MergeCommand),
@@ -438,6 +444,7 @@ int checkOrFix(const char *Argv0) {
     llvm::errs() << "asyncctx: error: " << E << "\n";
   if (FixCommand)
     return fix(R);
+  R.DocsURL = DocsURL;
   int Status = emitReport(R, *reportFormat(), Output);
   // The findings were just accepted.
   if (!WriteBaseline.empty() && Status == ExitFindings)
@@ -478,6 +485,7 @@ int merge() {
     if (applyFixes(R.Findings, S, llvm::outs(), FilesChanged))
       return ExitError;
   }
+  R.DocsURL = DocsURL;
   return emitReport(R, *reportFormat(), Output);
 }
 

@@ -75,6 +75,8 @@ static llvm::json::Value findingJSON(const Finding &F, llvm::StringRef Root) {
   O["path"] = relativePath(F.Pos.File, Root);
   if (!F.Fingerprint.empty())
     O["fingerprint"] = F.Fingerprint;
+  if (!F.SuppressedBy.empty())
+    O["suppressed_by"] = F.SuppressedBy;
   llvm::json::Array Notes;
   for (const Note &N : F.Notes) {
     llvm::json::Object NO = positionJSON(N.Pos);
@@ -137,6 +139,14 @@ void writeJSON(llvm::raw_ostream &OS, const Report &R) {
                           {"suppressed", R.Summary.Suppressed}}}};
   if (!Program.empty())
     Doc["program"] = std::move(Program);
+  // For `merge` to report them as a single run would (SARIF suppressions,
+  // the HTML report's folded list).
+  if (!R.Suppressed.empty()) {
+    llvm::json::Array Suppressed;
+    for (const Finding &F : R.Suppressed)
+      Suppressed.push_back(findingJSON(F, R.Root));
+    Doc["suppressed_findings"] = std::move(Suppressed);
+  }
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))) << "\n";
 }
 
@@ -153,6 +163,7 @@ struct ReportFile {
   RunSummary Summary;
   std::vector<UnitFacts> Units;
   std::vector<std::pair<Finding, Candidate>> Candidates;
+  std::vector<Finding> Suppressed;
 };
 
 } // namespace
@@ -187,6 +198,7 @@ bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P) {
   return O && O.map("check", F.Check) && O.map("message", F.Message) &&
          O.mapOptional("level", F.Level) &&
          O.mapOptional("fingerprint", F.Fingerprint) &&
+         O.mapOptional("suppressed_by", F.SuppressedBy) &&
          O.mapOptional("notes", F.Notes) && O.mapOptional("fixes", F.Fixes) &&
          fromJSON(V, F.Pos, P);
 }
@@ -232,6 +244,7 @@ static bool fromJSON(const llvm::json::Value &V, ReportFile &R,
   const llvm::json::Object *Doc = V.getAsObject();
   return O && O.map("tool", R.Tool) && O.mapOptional("root", R.Root) &&
          O.map("findings", R.Findings) &&
+         O.mapOptional("suppressed_findings", R.Suppressed) &&
          O.mapOptional("parse_failures", R.Failed) &&
          O.mapOptional("tool_errors", R.ToolErrors) &&
          O.mapOptional("summary", R.Summary) &&
@@ -270,6 +283,8 @@ bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
             std::back_inserter(Into.Findings));
   std::move(File.Failed.begin(), File.Failed.end(),
             std::back_inserter(Into.Failed));
+  std::move(File.Suppressed.begin(), File.Suppressed.end(),
+            std::back_inserter(Into.Suppressed));
   std::move(File.Units.begin(), File.Units.end(),
             std::back_inserter(Into.Units));
   std::move(File.Candidates.begin(), File.Candidates.end(),

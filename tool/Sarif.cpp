@@ -6,7 +6,9 @@
 
 #include "tool/Tool.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace asyncctx::tool {
@@ -52,10 +54,23 @@ llvm::json::Object artifact(llvm::StringRef File, llvm::StringRef Root) {
   return llvm::json::Object{{"uri", "file://" + percentEncode(File)}};
 }
 
+/// The column of \p P in UTF-16 code units, as the run's `columnKind`
+/// declares (GitHub code scanning counts them so); Position counts bytes.
+unsigned utf16Column(const Position &P) {
+  if (!P.Column)
+    return 0;
+  llvm::StringRef Before = lineText(P).take_front(P.Column - 1);
+  unsigned Column = 1 + (P.Column - 1 - Before.size());
+  for (unsigned char C : Before)
+    if ((C & 0xC0) != 0x80)        // not a UTF-8 continuation byte
+      Column += C >= 0xF0 ? 2 : 1; // beyond the BMP: a surrogate pair
+  return Column;
+}
+
 llvm::json::Object physical(const Position &P, llvm::StringRef Root) {
   llvm::json::Object Region{{"startLine", std::max(1u, P.Line)}};
   if (P.Column)
-    Region["startColumn"] = P.Column;
+    Region["startColumn"] = utf16Column(P);
   return llvm::json::Object{{"artifactLocation", artifact(P.File, Root)},
                             {"region", std::move(Region)}};
 }
@@ -74,16 +89,19 @@ std::vector<std::string> ruleIds(const Report &R) {
   std::vector<std::string> Ids;
   for (const RuleInfo &Rule : Rules)
     Ids.push_back(Rule.Id);
-  for (const Finding &F : R.Findings)
-    if (!llvm::is_contained(Ids, F.Check))
-      Ids.push_back(F.Check);
+  for (const std::vector<Finding> *Findings : {&R.Findings, &R.Suppressed})
+    for (const Finding &F : *Findings)
+      if (!llvm::is_contained(Ids, F.Check))
+        Ids.push_back(F.Check);
   return Ids;
 }
 
-llvm::json::Object rule(llvm::StringRef Id) {
+llvm::json::Object rule(llvm::StringRef Id, llvm::StringRef Docs) {
   llvm::json::Object Rule{{"id", Id.str()}};
   if (const RuleInfo *Info = findRule(Id)) {
     Rule["name"] = Info->Name;
+    if (!Docs.empty())
+      Rule["helpUri"] = (Docs + "/checks/" + Id + ".md").str();
     Rule["shortDescription"] = llvm::json::Object{{"text", Info->Short}};
     Rule["fullDescription"] = llvm::json::Object{{"text", Info->Full}};
     Rule["help"] =
@@ -103,10 +121,11 @@ llvm::json::Array fixes(const Finding &F, llvm::StringRef Root) {
     Position Start = at(E.getFilePath(), E.getOffset());
     Position End = at(E.getFilePath(), E.getOffset() + E.getLength());
     ByFile[E.getFilePath().str()].push_back(llvm::json::Object{
-        {"deletedRegion", llvm::json::Object{{"startLine", Start.Line},
-                                             {"startColumn", Start.Column},
-                                             {"endLine", End.Line},
-                                             {"endColumn", End.Column}}},
+        {"deletedRegion",
+         llvm::json::Object{{"startLine", Start.Line},
+                            {"startColumn", utf16Column(Start)},
+                            {"endLine", End.Line},
+                            {"endColumn", utf16Column(End)}}},
         {"insertedContent",
          llvm::json::Object{{"text", E.getReplacementText().str()}}}});
   }
@@ -119,6 +138,24 @@ llvm::json::Array fixes(const Finding &F, llvm::StringRef Root) {
       {"description",
        llvm::json::Object{{"text", "Wrap in the context adapter"}}},
       {"artifactChanges", std::move(Changes)}}};
+}
+
+/// The path from the callable to the context read (the notes, in order) as
+/// one thread flow, which code scanning shows step by step.
+llvm::json::Array codeFlows(const Finding &F, llvm::StringRef Root) {
+  llvm::json::Array Steps;
+  auto Step = [&](const Position &P, llvm::StringRef Message) {
+    llvm::json::Object Location{
+        {"physicalLocation", physical(P, Root)},
+        {"message", llvm::json::Object{{"text", Message}}}};
+    Steps.push_back(llvm::json::Object{{"location", std::move(Location)}});
+  };
+  Step(F.Pos, F.Message);
+  for (const Note &N : F.Notes)
+    Step(N.Pos, N.Message);
+  return llvm::json::Array{llvm::json::Object{
+      {"threadFlows", llvm::json::Array{llvm::json::Object{
+                          {"locations", std::move(Steps)}}}}}};
 }
 
 llvm::json::Object result(const Finding &F, unsigned RuleIndex,
@@ -142,7 +179,13 @@ llvm::json::Object result(const Finding &F, unsigned RuleIndex,
           {"message", llvm::json::Object{{"text", N.Message}}},
           {"physicalLocation", physical(N.Pos, Root)}});
     Result["relatedLocations"] = std::move(Related);
+    Result["codeFlows"] = codeFlows(F, Root);
   }
+  if (F.SuppressedBy == "baseline")
+    Result["suppressions"] = llvm::json::Array{llvm::json::Object{
+        {"kind", "external"},
+        {"status", "accepted"},
+        {"justification", "recorded in the baseline (asyncctx --baseline)"}}};
   if (!F.Fixes.empty())
     Result["fixes"] = fixes(F, Root);
   return Result;
@@ -177,26 +220,52 @@ llvm::json::Object invocation(const Report &R) {
   return Invocation;
 }
 
+/// The docs directory as a URI: --docs-url, else the docs installed next to
+/// the tool (share/doc/asyncctx) or those of the source tree it was built
+/// from; empty if none is found (docs/tool.md, "Reporting").
+std::string docsURL(const Report &R) {
+  if (!R.DocsURL.empty())
+    return llvm::StringRef(R.DocsURL).rtrim('/').str();
+  std::string Executable = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+  llvm::SmallString<256> Installed(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Executable)));
+  llvm::sys::path::append(Installed, ASYNCCTX_INSTALL_DOCDIR);
+  for (llvm::StringRef Dir :
+       {llvm::StringRef(Installed), llvm::StringRef(ASYNCCTX_SOURCE_DOCS)})
+    if (llvm::sys::fs::is_directory(Dir + "/checks"))
+      return "file://" + percentEncode(Dir);
+  return "";
+}
+
 } // namespace
 
 void writeSARIF(llvm::raw_ostream &OS, const Report &R) {
   std::vector<std::string> RuleIds = ruleIds(R);
+  std::string Docs = docsURL(R);
   llvm::json::Array Rules, Results;
   for (const std::string &Id : RuleIds)
-    Rules.push_back(rule(Id));
-  for (const Finding &F : R.Findings)
+    Rules.push_back(rule(Id, Docs));
+  auto Add = [&](const Finding &F) {
     Results.push_back(
         result(F, llvm::find(RuleIds, F.Check) - RuleIds.begin(), R.Root));
+  };
+  llvm::for_each(R.Findings, Add);
+  // Baseline-accepted findings stay visible as suppressed; those outside
+  // --diff were not looked at and are left out.
+  for (const Finding &F : R.Suppressed)
+    if (F.SuppressedBy == "baseline")
+      Add(F);
   std::string RootURI = "file://" + percentEncode(R.Root);
   if (!llvm::StringRef(RootURI).ends_with("/"))
     RootURI += "/";
+  llvm::json::Object Driver{{"name", "asyncctx"},
+                            {"version", ASYNCCTX_VERSION},
+                            {"semanticVersion", ASYNCCTX_VERSION},
+                            {"rules", std::move(Rules)}};
+  if (!Docs.empty())
+    Driver["informationUri"] = Docs + "/tool.md";
   llvm::json::Object Run{
-      {"tool",
-       llvm::json::Object{
-           {"driver", llvm::json::Object{{"name", "asyncctx"},
-                                         {"version", ASYNCCTX_VERSION},
-                                         {"semanticVersion", ASYNCCTX_VERSION},
-                                         {"rules", std::move(Rules)}}}}},
+      {"tool", llvm::json::Object{{"driver", std::move(Driver)}}},
       {"invocations", llvm::json::Array{invocation(R)}},
       {"columnKind", "utf16CodeUnits"},
       {"results", std::move(Results)}};

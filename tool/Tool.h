@@ -52,6 +52,8 @@ struct Finding {
   /// The fix-its, sorted, each once; file paths absolute and normalized.
   std::vector<clang::tooling::Replacement> Fixes;
   std::string Fingerprint;
+  /// Why the finding is not reported: "baseline" or "diff"; empty if it is.
+  std::string SuppressedBy;
 };
 
 struct ParseFailure {
@@ -70,6 +72,9 @@ struct TUResult {
   /// solve decides).
   UnitFacts Facts;
   std::vector<std::pair<Finding, Candidate>> Candidates;
+  /// Where the SARIF rules' help links point (--docs-url): the directory of
+  /// docs/ as a URI, or empty for the docs next to the tool.
+  std::string DocsURL;
 };
 
 struct RunSummary {
@@ -83,8 +88,8 @@ struct RunSummary {
 
 struct Report {
   std::vector<Finding> Findings; ///< reported (not suppressed), sorted
-  /// Suppressed by the baseline or --diff in this run (the HTML report shows
-  /// them folded; a merge cannot see those suppressed in its shards).
+  /// Suppressed by the baseline or --diff (the HTML report shows them
+  /// folded, SARIF as suppressed results); JSON reports carry them to merge.
   std::vector<Finding> Suppressed;
   std::vector<ParseFailure> Failed;
   std::vector<std::string> ConfigErrors;
