@@ -72,9 +72,6 @@ struct TUResult {
   /// solve decides).
   UnitFacts Facts;
   std::vector<std::pair<Finding, Candidate>> Candidates;
-  /// Where the SARIF rules' help links point (--docs-url): the directory of
-  /// docs/ as a URI, or empty for the docs next to the tool.
-  std::string DocsURL;
 };
 
 struct RunSummary {
@@ -99,6 +96,9 @@ struct Report {
   /// them for `merge` (docs/whole-program.md).
   std::vector<UnitFacts> Units;
   std::vector<std::pair<Finding, Candidate>> Candidates;
+  /// Where the SARIF rules' help links point (--docs-url): the directory of
+  /// docs/ as a URI, or empty for the docs next to the tool.
+  std::string DocsURL;
 };
 
 //===--- Paths and processes (Paths.cpp) ----------------------------------===//

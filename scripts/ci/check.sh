@@ -10,6 +10,7 @@
 #                        (JSON, for `asyncctx merge`), fail only on errors
 #   ASYNCCTX_MERGE       shard reports (a glob) to merge instead of analysing
 #   ASYNCCTX_SARIF       the SARIF file (default: asyncctx.sarif)
+#   ASYNCCTX_DOCS_URL    where the SARIF rules' help links point (--docs-url)
 #   ASYNCCTX_CODEQUALITY also write a GitLab Code Quality report to this file
 #   ASYNCCTX_FAIL_ON     findings (default) or errors
 #   ASYNCCTX             the asyncctx command (default: asyncctx from PATH)
@@ -51,7 +52,9 @@ fi
 
 if [ -n "$sarif" ]; then
   rm -f "$sarif"
-  "$asyncctx" merge --format=sarif -o "$sarif" "${reports[@]}"
+  sarif_args=()
+  [ -n "${ASYNCCTX_DOCS_URL:-}" ] && sarif_args+=(--docs-url "$ASYNCCTX_DOCS_URL")
+  "$asyncctx" merge --format=sarif "${sarif_args[@]}" -o "$sarif" "${reports[@]}"
   [ -f "$sarif" ] || sarif=""
 fi
 if [ -n "$codequality" ]; then
