@@ -56,6 +56,7 @@ int emitReport(const Report &R, ReportFormat Format, llvm::StringRef Output) {
   // temporary one renamed over it: a reader never sees half a report.
   std::string Path = Output.empty() ? "-" : Output.str();
   if (llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+        OS.enable_colors(R.Color && Format == ReportFormat::Text);
         writeReport(OS, R, Format);
         return llvm::Error::success();
       })) {
@@ -64,7 +65,8 @@ int emitReport(const Report &R, ReportFormat Format, llvm::StringRef Output) {
     return ExitError;
   }
   llvm::outs().flush();
-  llvm::errs() << "asyncctx: " << summaryLine(R) << "\n";
+  if (!R.Quiet)
+    llvm::errs() << "asyncctx: " << summaryLine(R) << "\n";
   // The last line links the page (terminals open file:// addresses).
   if (Format == ReportFormat::HTML && Path != "-")
     llvm::errs() << "asyncctx: HTML report written to file://"

@@ -119,6 +119,17 @@ cl::opt<std::string>
            cl::sub(FactsCommand), cl::cat(ReportCategory));
 cl::alias OutputLong("output", cl::desc("Alias for -o"), cl::aliasopt(Output),
                      cl::cat(ReportCategory));
+cl::opt<std::string>
+    Color("color",
+          cl::desc("Colour the text report: auto (on a terminal, unless "
+                   "NO_COLOR is set), always or never"),
+          cl::value_desc("when"), cl::init("auto"), cl::sub(CheckCommand),
+          cl::sub(MergeCommand), cl::cat(ReportCategory));
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("Print the findings only: no progress line, no "
+                             "summary line"),
+                    cl::sub(CheckCommand), cl::sub(MergeCommand),
+                    cl::cat(ReportCategory));
 cl::opt<std::string> DocsURL(
     "docs-url",
     cl::desc("Where SARIF's rule help links point: the URI of asyncctx's docs/ "
@@ -233,6 +244,17 @@ int parseCommandLine(int Argc, char **Argv) {
   return -1;
 }
 
+/// How the report looks: --docs-url, --color, --quiet.
+void presentation(Report &R) {
+  R.DocsURL = DocsURL;
+  // NO_COLOR (no-color.org): set and not empty turns the default off.
+  const char *NoColor = std::getenv("NO_COLOR");
+  R.Color = Color == "always" ||
+            (Color == "auto" && !(NoColor && *NoColor) && Output.empty() &&
+             llvm::sys::Process::StandardOutIsDisplayed());
+  R.Quiet = Quiet;
+}
+
 std::optional<ReportFormat> reportFormat() {
   if (Format == "text")
     return ReportFormat::Text;
@@ -282,7 +304,8 @@ AnalysisSettings analysisSettings() {
   S.ExtraArgs = ExtraArgs;
   S.ExtraArgsBefore = ExtraArgsBefore;
   S.Jobs = Jobs; // 0: all cores
-  S.Progress = !NoProgress && llvm::sys::Process::StandardErrIsDisplayed();
+  S.Progress =
+      !NoProgress && !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
   S.WholeProgram = !PerTU;
   return S;
 }
@@ -444,7 +467,7 @@ int checkOrFix(const char *Argv0) {
     llvm::errs() << "asyncctx: error: " << E << "\n";
   if (FixCommand)
     return fix(R);
-  R.DocsURL = DocsURL;
+  presentation(R);
   int Status = emitReport(R, *reportFormat(), Output);
   // The findings were just accepted.
   if (!WriteBaseline.empty() && Status == ExitFindings)
@@ -485,7 +508,7 @@ int merge() {
     if (applyFixes(R.Findings, S, llvm::outs(), FilesChanged))
       return ExitError;
   }
-  R.DocsURL = DocsURL;
+  presentation(R);
   return emitReport(R, *reportFormat(), Output);
 }
 
@@ -496,6 +519,9 @@ int run(int Argc, char **Argv) {
     return usageError("invalid value '" + Format +
                       "' for --format: expected text, json, sarif, "
                       "codequality or html");
+  if (Color != "auto" && Color != "always" && Color != "never")
+    return usageError("invalid value '" + Color +
+                      "' for --color: expected auto, always or never");
   if (PrintResourceDir) {
     std::string Searched;
     std::string Dir = findResourceDir(Argv[0], Searched);

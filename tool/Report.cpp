@@ -19,27 +19,78 @@ namespace asyncctx::tool {
 
 //===--- Text -------------------------------------------------------------===//
 
+/// Blanks as wide as the first \p Bytes bytes of \p Line (tabs kept, one
+/// blank per UTF-8 character), so that what follows lines up under them.
+static std::string indentUnder(llvm::StringRef Line, unsigned Bytes) {
+  std::string Indent;
+  for (unsigned char C : Line.take_front(Bytes))
+    if ((C & 0xC0) != 0x80) // not a continuation byte
+      Indent += C == '\t' ? '\t' : ' ';
+  return Indent;
+}
+
+/// The line under the caret that shows the fix-its of the line, as clang
+/// does: each replacement's text at its column.
+static std::string fixItLine(const Finding &F, llvm::StringRef Line) {
+  const unsigned LineStart = F.Pos.Offset - (F.Pos.Column - 1);
+  std::string Out;
+  for (const clang::tooling::Replacement &E : F.Fixes) {
+    if (E.getFilePath() != F.Pos.File || E.getOffset() < LineStart ||
+        E.getOffset() > LineStart + Line.size() ||
+        E.getReplacementText().contains('\n'))
+      continue;
+    std::string Indent = indentUnder(Line, E.getOffset() - LineStart);
+    // Replacements are sorted: one that would overlap the text shown so far
+    // moves right by one blank.
+    if (Out.size() < Indent.size())
+      Out += Indent.substr(Out.size());
+    else if (!Out.empty())
+      Out += ' ';
+    Out += E.getReplacementText();
+  }
+  return Out;
+}
+
 static void writeLocationLine(llvm::raw_ostream &OS, const Position &P,
                               llvm::StringRef Level, llvm::StringRef Message,
-                              llvm::StringRef Check) {
+                              llvm::StringRef Check,
+                              const Finding *WithFixes = nullptr) {
+  using Colors = llvm::raw_ostream::Colors;
+  const Colors LevelColor = Level == "error"     ? Colors::RED
+                            : Level == "warning" ? Colors::MAGENTA
+                                                 : Colors::BLACK;
+  OS.changeColor(Colors::SAVEDCOLOR, /*Bold=*/true);
   if (!P.File.empty())
     OS << P.File << ":" << P.Line << ":" << P.Column << ": ";
-  OS << Level << ": " << Message;
+  OS.changeColor(LevelColor, /*Bold=*/true);
+  OS << Level << ": ";
+  OS.changeColor(Colors::SAVEDCOLOR, /*Bold=*/true);
+  OS << Message;
   if (!Check.empty())
     OS << " [" << Check << "]";
+  OS.resetColor();
   OS << "\n";
   llvm::StringRef Line = lineText(P);
   if (Line.empty())
     return;
   OS << Line << "\n";
-  std::string Caret;
-  for (unsigned I = 0; I + 1 < P.Column && I < Line.size(); ++I)
-    Caret += Line[I] == '\t' ? '\t' : ' ';
-  OS << Caret << "^\n";
+  OS << indentUnder(Line, P.Column - 1);
+  OS.changeColor(Colors::GREEN, /*Bold=*/true);
+  OS << "^";
+  OS.resetColor();
+  OS << "\n";
+  if (!WithFixes)
+    return;
+  if (std::string FixIts = fixItLine(*WithFixes, Line); !FixIts.empty()) {
+    OS.changeColor(Colors::GREEN);
+    OS << FixIts;
+    OS.resetColor();
+    OS << "\n";
+  }
 }
 
 static void writeFinding(llvm::raw_ostream &OS, const Finding &F) {
-  writeLocationLine(OS, F.Pos, F.Level, F.Message, F.Check);
+  writeLocationLine(OS, F.Pos, F.Level, F.Message, F.Check, &F);
   for (const Note &N : F.Notes)
     writeLocationLine(OS, N.Pos, "note", N.Message, "");
 }

@@ -99,6 +99,9 @@ struct Report {
   /// Where the SARIF rules' help links point (--docs-url): the directory of
   /// docs/ as a URI, or empty for the docs next to the tool.
   std::string DocsURL;
+  /// Text: colours as clang's (--color); no summary line (--quiet).
+  bool Color = false;
+  bool Quiet = false;
 };
 
 //===--- Paths and processes (Paths.cpp) ----------------------------------===//

@@ -1,10 +1,14 @@
-"""Runs a command with its standard error on a pseudo-terminal and prints
-what the terminal received (escape sequences as \\e, carriage returns as \\r).
+"""Runs a command with its standard error (with --stdout first: its standard
+output instead) on a pseudo-terminal and prints what the terminal received
+(escape sequences as \\e, carriage returns as \\r).
 """
 import os, pty, subprocess, sys
 
 master, slave = pty.openpty()
-proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=slave)
+if sys.argv[1] == "--stdout":
+    proc = subprocess.Popen(sys.argv[2:], stdout=slave, stderr=subprocess.DEVNULL)
+else:
+    proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=slave)
 os.close(slave)
 data = b""
 while True:
