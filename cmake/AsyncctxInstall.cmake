@@ -62,5 +62,8 @@ if(TARGET asyncctx)
   else()
     message(WARNING "asyncctx: help2man not found, no man page (scripts/install-deps.sh installs it)")
   endif()
+  # Where bash-completion loads it on demand.
+  install(FILES packaging/bash-completion/asyncctx
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
   include(cmake/AsyncctxPackage.cmake)
 endif()

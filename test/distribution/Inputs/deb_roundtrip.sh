@@ -47,6 +47,9 @@ test -x /usr/bin/asyncctx
 man -w asyncctx
 test -f /usr/lib/cmake/asyncctx/asyncctxConfig.cmake
 test -f /usr/include/asyncctx/asyncctx.hpp
+# Completion from the installed tool's own help.
+bash -c 'source /usr/share/bash-completion/completions/asyncctx
+  COMP_WORDS=(asyncctx ch); COMP_CWORD=1; _asyncctx; [ "${COMPREPLY[*]}" = check ]'
 "clang-tidy-$llvm" -load "/usr/lib/asyncctx/llvm-$llvm/libasyncctx-tidy.so" -checks='-*,asyncctx-*' --list-checks |
   grep asyncctx-callback-without-context >/dev/null
 
@@ -60,6 +63,10 @@ status=0
 cat "$work/check.txt"
 [ "$status" = 1 ] || { echo "asyncctx check exited $status, expected 1 (findings)" >&2; exit 1; }
 grep -q "main.cpp:.*warning: lambda passed to 'asio::post' runs without the caller's async context" "$work/check.txt"
+# SARIF help links lead to the installed check pages.
+(cd "$work/elsewhere" && asyncctx check -p "$work/example/build" --no-progress --format=sarif) > "$work/check.sarif" || true
+grep -q '"helpUri": "file:///usr/share/doc/asyncctx/checks/asyncctx-callback-without-context.md"' "$work/check.sarif"
+test -f /usr/share/doc/asyncctx/checks/asyncctx-callback-without-context.md
 
 echo "== dpkg -r"
 dpkg -r asyncctx
