@@ -448,8 +448,16 @@ Report summarise(std::vector<TUResult> Results, llvm::StringRef Root,
   std::vector<Finding> All;
   for (TUResult &T : Results) {
     R.Summary.Analysed += T.Analysed;
-    if (T.Failure)
+    if (T.Failure) {
       R.Failed.push_back(std::move(*T.Failure));
+      // Fix-its computed on a broken AST are not offered (docs/tool.md,
+      // "Exit status"); a translation unit that parsed may still bring
+      // the same finding with its fix.
+      for (Finding &F : T.Findings)
+        F.Fixes.clear();
+      for (auto &Entry : T.Candidates)
+        Entry.first.Fixes.clear();
+    }
     ConfigErrors.insert(T.ConfigErrors.begin(), T.ConfigErrors.end());
     std::move(T.Findings.begin(), T.Findings.end(), std::back_inserter(All));
     if (!T.Facts.File.empty())

@@ -123,7 +123,7 @@ cl::opt<std::string>
     Color("color",
           cl::desc("Colour the text report: auto (on a terminal, unless "
                    "NO_COLOR is set), always or never"),
-          cl::value_desc("when"), cl::init("auto"), cl::sub(CheckCommand),
+          cl::value_desc("when"), cl::init("auto"), CHECK_FIX,
           cl::sub(MergeCommand), cl::cat(ReportCategory));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Print the findings only: no progress line, no "
@@ -244,14 +244,19 @@ int parseCommandLine(int Argc, char **Argv) {
   return -1;
 }
 
+/// Whether to colour what goes to a stream that \p IsTerminal: --color, and
+/// for `auto`, NO_COLOR (no-color.org: set and not empty turns it off).
+bool colorFor(bool IsTerminal) {
+  const char *NoColor = std::getenv("NO_COLOR");
+  return Color == "always" ||
+         (Color == "auto" && IsTerminal && !(NoColor && *NoColor));
+}
+
 /// How the report looks: --docs-url, --color, --quiet.
 void presentation(Report &R) {
   R.DocsURL = DocsURL;
-  // NO_COLOR (no-color.org): set and not empty turns the default off.
-  const char *NoColor = std::getenv("NO_COLOR");
-  R.Color = Color == "always" ||
-            (Color == "auto" && !(NoColor && *NoColor) && Output.empty() &&
-             llvm::sys::Process::StandardOutIsDisplayed());
+  R.Color =
+      colorFor(Output.empty() && llvm::sys::Process::StandardOutIsDisplayed());
   R.Quiet = Quiet;
 }
 
@@ -378,13 +383,14 @@ int fixSummary(const Report &R, unsigned Problems, unsigned FilesChanged) {
 int fix(const Report &R) {
   if (!R.ConfigErrors.empty())
     return toolError("configuration errors; no file was changed");
-  if (R.Summary.FailedToParse && !AllowParseErrors) {
+  if (R.Summary.FailedToParse) {
     Report Failures;
     Failures.Failed = R.Failed;
     writeText(llvm::errs(), Failures);
-    return toolError(llvm::Twine(R.Summary.FailedToParse) +
-                     " translation unit(s) failed to parse; no file was "
-                     "changed (--allow-parse-errors to fix the others)");
+    if (!AllowParseErrors)
+      return toolError(llvm::Twine(R.Summary.FailedToParse) +
+                       " translation unit(s) failed to parse; no file was "
+                       "changed (--allow-parse-errors to fix the others)");
   }
   FixSettings S;
   S.Root = R.Root;
@@ -522,6 +528,9 @@ int run(int Argc, char **Argv) {
   if (Color != "auto" && Color != "always" && Color != "never")
     return usageError("invalid value '" + Color +
                       "' for --color: expected auto, always or never");
+  // Parse failures and refusals on standard error follow the same rule.
+  llvm::errs().enable_colors(
+      colorFor(llvm::sys::Process::StandardErrIsDisplayed()));
   if (PrintResourceDir) {
     std::string Searched;
     std::string Dir = findResourceDir(Argv[0], Searched);
