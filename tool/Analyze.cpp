@@ -425,10 +425,16 @@ std::vector<TUResult> analyse(const Database &D,
   for (size_t I = 0; I < Files.size(); ++I)
     Pool.async([&, I] {
       Results[I] = analyseOne(D, Files[I], S);
-      if (!S.Progress)
+      if (!S.Progress && !S.OnUnitDone)
         return;
       std::lock_guard<std::mutex> Lock(ProgressMutex);
-      llvm::errs() << "\r\x1b[K[" << ++Done << "/" << Files.size() << "] "
+      if (S.Progress)
+        llvm::errs() << "\r\x1b[K";
+      if (S.OnUnitDone)
+        S.OnUnitDone(Results[I]);
+      if (!S.Progress)
+        return;
+      llvm::errs() << "[" << ++Done << "/" << Files.size() << "] "
                    << relativePath(Files[I], S.ProgressRoot);
       llvm::errs().flush();
     });

@@ -433,6 +433,49 @@ int program(const Report &R) {
   return ExitClean;
 }
 
+/// The text report on a terminal, printed as each translation unit finishes
+/// rather than at the end (docs/tool.md, "Reporting"). The findings the
+/// solve decides after the last unit, and the summary, come at the end.
+class LiveText {
+public:
+  /// Null unless the text report goes to a terminal. With a baseline the
+  /// report waits for the end: whether a finding is in it depends on the
+  /// others (fingerprints count identical findings).
+  static std::unique_ptr<LiveText> forThisRun() {
+    if (!CheckCommand || Format != "text" || !Output.empty() ||
+        !Baseline.empty() || !llvm::sys::Process::StandardOutIsDisplayed())
+      return nullptr;
+    return std::make_unique<LiveText>();
+  }
+
+  void unitDone(const TUResult &T, const FindingFilter &Filter) {
+    llvm::outs().enable_colors(colorFor(/*IsTerminal=*/true));
+    for (const Finding &F : T.Findings) {
+      if (Filter.Changed) {
+        auto It = Filter.Changed->find(F.Pos.File);
+        if (It == Filter.Changed->end() || !It->second.count(F.Pos.Line))
+          continue;
+      }
+      if (Shown.insert(key(F)).second)
+        writeTextFinding(llvm::outs(), F);
+    }
+    llvm::outs().flush();
+  }
+
+  /// Marks the findings of \p R printed already.
+  void markShown(Report &R) const {
+    for (Finding &F : R.Findings)
+      F.Shown = Shown.count(key(F));
+  }
+
+private:
+  using Key = std::tuple<std::string, unsigned, std::string, std::string>;
+  static Key key(const Finding &F) {
+    return {F.Pos.File, F.Pos.Offset, F.Check, F.Message};
+  }
+  std::set<Key> Shown;
+};
+
 /// select -> analyse -> filter, then emit (check) or fix.
 int checkOrFix(const char *Argv0) {
   SelectionRequest Request;
@@ -454,6 +497,9 @@ int checkOrFix(const char *Argv0) {
     return toolError(Error);
   Settings.ResourceDir = resourceDir(Argv0);
   Settings.ProgressRoot = ProjectRoot;
+  std::unique_ptr<LiveText> Live = LiveText::forThisRun();
+  if (Live)
+    Settings.OnUnitDone = [&](const TUResult &T) { Live->unitDone(T, Filter); };
 
   Report All = summarise(analyse(*DB, Selected, Settings), ProjectRoot,
                          AllowParseErrors);
@@ -474,6 +520,8 @@ int checkOrFix(const char *Argv0) {
   if (FixCommand)
     return fix(R);
   presentation(R);
+  if (Live)
+    Live->markShown(R);
   int Status = emitReport(R, *reportFormat(), Output);
   // The findings were just accepted.
   if (!WriteBaseline.empty() && Status == ExitFindings)

@@ -89,7 +89,7 @@ static void writeLocationLine(llvm::raw_ostream &OS, const Position &P,
   }
 }
 
-static void writeFinding(llvm::raw_ostream &OS, const Finding &F) {
+void writeTextFinding(llvm::raw_ostream &OS, const Finding &F) {
   writeLocationLine(OS, F.Pos, F.Level, F.Message, F.Check, &F);
   for (const Note &N : F.Notes)
     writeLocationLine(OS, N.Pos, "note", N.Message, "");
@@ -99,10 +99,11 @@ static constexpr unsigned ErrorsShown = 3;
 
 void writeText(llvm::raw_ostream &OS, const Report &R) {
   for (const Finding &F : R.Findings)
-    writeFinding(OS, F);
+    if (!F.Shown)
+      writeTextFinding(OS, F);
   for (const ParseFailure &T : R.Failed) {
     for (unsigned I = 0; I < T.Errors.size() && I < ErrorsShown; ++I)
-      writeFinding(OS, T.Errors[I]);
+      writeTextFinding(OS, T.Errors[I]);
     OS << T.File << ": error: the translation unit failed to parse ("
        << T.Errors.size() << " error" << (T.Errors.size() == 1 ? "" : "s")
        << "); its findings may be incomplete\n";

@@ -14,6 +14,7 @@
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -54,6 +55,9 @@ struct Finding {
   std::string Fingerprint;
   /// Why the finding is not reported: "baseline" or "diff"; empty if it is.
   std::string SuppressedBy;
+  /// Already printed as its translation unit finished (the text report on a
+  /// terminal): the final text report leaves it out.
+  bool Shown = false;
 };
 
 struct ParseFailure {
@@ -160,6 +164,8 @@ struct AnalysisSettings {
   std::string ProgressRoot; ///< progress paths are shown relative to it
   /// Collect facts and candidates for a whole-program solve (--per-tu: off).
   bool WholeProgram = true;
+  /// Called as each translation unit finishes, one call at a time.
+  std::function<void(const TUResult &)> OnUnitDone;
 };
 
 /// Checks every .clang-tidy that clang-tidy would read for \p Files (and the
@@ -234,6 +240,9 @@ bool readBaseline(llvm::StringRef Path, std::multiset<std::string> &Out,
 enum class ReportFormat { Text, JSON, SARIF, CodeQuality, HTML };
 
 void writeText(llvm::raw_ostream &OS, const Report &R);
+/// One finding as the text report shows it: location, source line, caret,
+/// fix-its, notes.
+void writeTextFinding(llvm::raw_ostream &OS, const Finding &F);
 void writeJSON(llvm::raw_ostream &OS, const Report &R);
 void writeSARIF(llvm::raw_ostream &OS, const Report &R);
 /// GitLab Code Quality: a JSON array of issues.
