@@ -6,7 +6,8 @@ usage: messages.py --work DIR --source ROOT --tool ASYNCCTX --clang-tidy CT
 What counts as a quoted message (docs/tool.md, "Messages in these pages"):
 
 * in a fenced block, a line that is a diagnostic: `error: `, `warning: `,
-  `note: ` or `asyncctx: ` first, after an optional `file:line:col: `;
+  `note: ` or `asyncctx: ` first, after an optional `file:line:col: ` or
+  `file: `;
 * an inline code span that starts with one of those, with
   `Unknown command line argument` or with `invalid `.
 
@@ -29,7 +30,9 @@ import sys
 
 PREFIXES = ("error: ", "warning: ", "note: ", "asyncctx: ")
 INLINE_PREFIXES = PREFIXES + ("Unknown command line argument", "invalid ")
-LOCATION = re.compile(r"^\S+?:\d+:\d+: ")
+# `file:line:col: ` or `file: ` before a level; `asyncctx: error:` keeps its
+# prefix.
+LOCATION = re.compile(r"^(?!asyncctx:)\S+?(:\d+:\d+)?: (?=(error|warning|note): )")
 CHECK_NAME = re.compile(r" \[[-a-z]+\]$")
 
 
@@ -201,11 +204,11 @@ def tool_messages(r):
         "src/broken.cpp": "int broken( {\n",
         "src/.clang-tidy": "CheckOptions:\n"
                            "  asyncctx-callback-without-context.ContextSource: 'x'\n",
-        "bad/.clang-tidy": "CheckOptions:\n"
-                           "  asyncctx-callback-without-context.StrictMode: maybe\n",
-        "bad/bad.cpp": "int main() {}\n",
-        "gcc/gcc.cpp": "int main() {}\n",
-        "fix/a.cpp": one,
+        "proj/.clang-tidy": "CheckOptions:\n"
+                            "  asyncctx-callback-without-context.StrictMode: maybe\n",
+        "proj/bad.cpp": "int main() {}\n",
+        "fix/src/a.cpp": one,
+        "fix/src/b.cpp": two,
     })
     r.compdb(root, ["src/one.cpp", "src/two.cpp", "src/broken.cpp"])
     r.tool(root, "check", "-p", "build", "--dry-run")
@@ -223,17 +226,17 @@ def tool_messages(r):
     json.dump(entries, open(db, "w"))
     r.tool(root, "check", "-p", "build", "--no-progress")
     # An option error names its .clang-tidy.
-    bad = os.path.join(root, "bad")
+    bad = os.path.join(root, "proj")
     r.compdb(bad, ["bad.cpp"])
     r.tool(bad, "check", "-p", "build", "--no-progress")
     # fix: a read-only file, then an interrupted fix.
     fix = os.path.join(root, "fix")
-    r.compdb(fix, ["a.cpp"])
-    os.chmod(os.path.join(fix, "a.cpp"), 0o444)
-    r.tool(fix, "fix", "-p", "build", "--no-progress", "--root", fix)
-    os.chmod(os.path.join(fix, "a.cpp"), 0o644)
+    r.compdb(fix, ["src/a.cpp", "src/b.cpp"])
     r.tool(fix, "fix", "-p", "build", "--no-progress", "--root", fix,
            env={"ASYNCCTX_TEST_FIX_SIGNAL": "before-rename"})
+    os.chmod(os.path.join(fix, "src", "b.cpp"), 0o444)
+    r.tool(fix, "fix", "-p", "build", "--no-progress", "--root", fix)
+    os.chmod(os.path.join(fix, "src", "b.cpp"), 0o644)
     r.tool(fix, "fix", "-p", "build", "--no-progress", "--root", fix,
            env={"ASYNCCTX_TEST_FIX_SIGNAL": "after-rename=1"})
 
