@@ -94,9 +94,11 @@ makeProvider(const AnalysisSettings &S) {
 /// .clang-tidy file, `--config-file 'PATH'` or `--config`.
 static std::string sourceName(const ClangTidyOptionsProvider::OptionsSource &O,
                               const AnalysisSettings &S) {
-  if (O.second != ClangTidyOptionsProvider::OptionsSourceTypeConfigCommandLineOption)
+  if (O.second !=
+      ClangTidyOptionsProvider::OptionsSourceTypeConfigCommandLineOption)
     return O.second;
-  return S.ConfigFile.empty() ? "--config" : "--config-file '" + S.ConfigFile + "'";
+  return S.ConfigFile.empty() ? "--config"
+                              : "--config-file '" + S.ConfigFile + "'";
 }
 
 /// The configuration files and options, in the order clang-tidy merges them,
@@ -105,7 +107,8 @@ static std::vector<ClangTidyOptionsProvider::OptionsSource>
 userSources(ClangTidyOptionsProvider &Provider, llvm::StringRef File) {
   std::vector<ClangTidyOptionsProvider::OptionsSource> Sources;
   for (auto &Source : Provider.getRawOptions(File))
-    if (Source.second != ClangTidyOptionsProvider::OptionsSourceTypeDefaultBinary &&
+    if (Source.second !=
+            ClangTidyOptionsProvider::OptionsSourceTypeDefaultBinary &&
         Source.second !=
             ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption)
       Sources.push_back(std::move(Source));
@@ -273,8 +276,9 @@ verifyConfiguration(const std::vector<std::string> &Files,
     for (const auto &Source : userSources(*Provider, File)) {
       std::string Where = sourceName(Source, S);
       const ClangTidyOptions &O = Source.first;
+      std::string Checks = O.Checks.value_or("");
       llvm::SmallVector<llvm::StringRef> Globs;
-      llvm::StringRef(O.Checks.value_or("")).split(Globs, ',', -1, false);
+      llvm::StringRef(Checks).split(Globs, ',', -1, false);
       for (llvm::StringRef Glob : Globs) {
         Glob = Glob.trim();
         if (Glob.starts_with("-") || !Ours(Glob))
@@ -396,8 +400,7 @@ void adjustArguments(tooling::ClangTool &Tool, ClangTidyContext &Context,
         if (!Removed.empty() && !Adjusted.empty())
           Adjusted.erase(std::remove_if(Adjusted.begin() + 1, Adjusted.end(),
                                         [&](const std::string &A) {
-                                          return llvm::is_contained(Removed,
-                                                                    A);
+                                          return llvm::is_contained(Removed, A);
                                         }),
                          Adjusted.end());
         if (Opts.ExtraArgsBefore && !Adjusted.empty())

@@ -20,6 +20,8 @@
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
 #include <csignal>
+#include <cstring>
+#include <iterator>
 #include <unistd.h>
 
 using clang::tooling::Replacement;
@@ -85,9 +87,9 @@ std::string refusal(llvm::StringRef File, llvm::StringRef Text,
 /// The new contents of \p File in a temporary file next to it, with its
 /// permissions; renamed over it later, so a reader never sees half a file.
 /// TempFile removes it if a signal ends the process first.
-std::optional<llvm::sys::fs::TempFile>
-writeTemporary(llvm::StringRef File, llvm::StringRef Contents,
-               std::string &Error) {
+std::optional<llvm::sys::fs::TempFile> writeTemporary(llvm::StringRef File,
+                                                      llvm::StringRef Contents,
+                                                      std::string &Error) {
   llvm::sys::fs::file_status Status;
   if (std::error_code EC = llvm::sys::fs::status(File, Status)) {
     Error = EC.message();
@@ -201,8 +203,9 @@ std::string fileList(llvm::StringRef What,
 }
 
 /// Writes \p Files (path, new contents) as one set; returns the problems.
-unsigned writeFiles(const std::vector<std::pair<std::string, std::string>> &Files,
-                    const FixSettings &S, unsigned &FilesChanged) {
+unsigned
+writeFiles(const std::vector<std::pair<std::string, std::string>> &Files,
+           const FixSettings &S, unsigned &FilesChanged) {
   std::vector<std::string> Names;
   for (const auto &F : Files)
     Names.push_back(F.first);

@@ -83,7 +83,8 @@ cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs),
 cl::opt<std::string>
     ConfigFile("config-file",
                cl::desc("Use this .clang-tidy file instead of looking one up"),
-               cl::value_desc("file"), ANALYSIS_AND_TOP, cl::cat(ConfigCategory));
+               cl::value_desc("file"), ANALYSIS_AND_TOP,
+               cl::cat(ConfigCategory));
 cl::opt<std::string>
     Config("config",
            cl::desc("Inline YAML configuration, as clang-tidy --config"),

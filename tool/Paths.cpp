@@ -104,8 +104,7 @@ bool changedLines(llvm::StringRef Rev, llvm::StringRef Dir,
                   ChangedLines &Changed, std::string &Error) {
   std::string Top = gitTopLevel(Dir);
   if (Top.empty()) {
-    Error = "--diff needs a git repository ('" + Dir.str() +
-            "' is not in one)";
+    Error = "--diff needs a git repository ('" + Dir.str() + "' is not in one)";
     return false;
   }
   std::string Out, Err;

@@ -150,7 +150,7 @@ struct AnalysisSettings {
   std::string Checks;     ///< --checks, appended to the defaults
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
   std::vector<std::string> RemovedArgs; ///< --removed-arg
-  std::string ResourceDir; ///< resolved, may be empty
+  std::string ResourceDir;              ///< resolved, may be empty
   unsigned Jobs = 1;
   bool Progress = false;
   std::string ProgressRoot; ///< progress paths are shown relative to it

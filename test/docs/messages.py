@@ -73,7 +73,8 @@ def quoted_messages(docs):
         for span in re.findall(r"`([^`]+)`", prose):
             span = " ".join(span.split())
             if span.startswith(INLINE_PREFIXES):
-                number = text[: text.find(span.split(" ")[0])].count("\n") + 1
+                where = re.search(r"\s+".join(map(re.escape, span.split(" "))), text)
+                number = text[: where.start()].count("\n") + 1 if where else 0
                 found.append((path, number, span, True))
     return found
 
