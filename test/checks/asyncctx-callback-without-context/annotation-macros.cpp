@@ -35,12 +35,12 @@ void plain(std::function<void()> Job);
 void sources() {
   std::thread T([] { (void)app::tenant(); });
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'tenant' [asyncctx-callback-without-context]
-  // CHECK-MESSAGES: :[[@LINE-2]]:29: note: context is read here
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: context is read here
   // CHECK-FIXES: std::thread T(asyncctx::wrap([] { (void)app::tenant(); }));
   T.join();
   std::thread U([] { (void)app::Deadline::remaining_ms(); });
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'remaining_ms' [asyncctx-callback-without-context]
-  // CHECK-MESSAGES: :[[@LINE-2]]:29: note: context is read here
+  // CHECK-MESSAGES: :[[@LINE-2]]:43: note: context is read here
   U.join();
   std::thread V([] { (void)app::not_a_source(); });
   V.join();
@@ -49,12 +49,12 @@ void sources() {
 void boundaries() {
   app::later(5, [] { (void)app::tenant(); });
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: lambda passed to 'app::later' runs without the caller's async context; it reads 'tenant' [asyncctx-callback-without-context]
-  // CHECK-MESSAGES: :[[@LINE-2]]:29: note: context is read here
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: context is read here
   // CHECK-FIXES: app::later(5, asyncctx::wrap([] { (void)app::tenant(); }));
   // Only the annotated parameter crosses.
   app::timer([] { (void)app::tenant(); }, [] { (void)app::tenant(); });
   // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: lambda passed to 'app::timer' runs without the caller's async context; it reads 'tenant' [asyncctx-callback-without-context]
-  // CHECK-MESSAGES: :[[@LINE-2]]:55: note: context is read here
+  // CHECK-MESSAGES: :[[@LINE-2]]:59: note: context is read here
   // A propagating boundary and a plain function: nothing to report.
   app::carried([] { (void)app::tenant(); });
   app::plain([] { (void)app::tenant(); });
