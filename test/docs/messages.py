@@ -102,11 +102,11 @@ class Runner:
                 f.write(content)
         return root
 
-    def compdb(self, root, sources, flags=()):
+    def compdb(self, root, sources, flags=(), directory=None):
         build = os.path.join(root, "build")
         os.makedirs(build, exist_ok=True)
         runtime = os.path.join(self.a.source, "runtime", "include")
-        entries = [{"directory": build, "file": os.path.join(root, s),
+        entries = [{"directory": directory or build, "file": os.path.join(root, s),
                     "arguments": [self.a.cxx, "-std=c++20", "-I" + runtime]
                     + list(flags) + ["-c", os.path.join(root, s)]}
                    for s in sources]
@@ -183,7 +183,9 @@ def whole_program_messages(r):
     shutil.copytree(os.path.join(r.a.source, "test", "tool", "whole-program",
                                  "Inputs", "service"), root)
     sources = ["src/handlers.cpp", "src/log.cpp", "src/main.cpp", "src/pool.cpp"]
-    r.compdb(root, sources, ["-I" + os.path.join(root, "include")])
+    # Compiled from the top directory: the relative FactsFile below is
+    # read from the compile command's directory.
+    r.compdb(root, sources, ["-I" + os.path.join(root, "include")], root)
     r.tool(root, "check", "-p", "build", "--no-progress")
     r.tool(root, "facts", "-p", "build", "-o", "build/asyncctx-facts.json")
     with open(os.path.join(root, "src", "log.cpp"), "a") as f:
