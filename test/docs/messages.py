@@ -1,7 +1,7 @@
 """Checks that every message the documentation quotes is one the binaries print.
 
 usage: messages.py --work DIR --source ROOT --tool ASYNCCTX --clang-tidy CT
-                   --plugin SO --other-clang-tidy CT --cxx CXX
+                   --plugin SO --other-clang-tidy CT --cxx CXX [--docs DIR]
 
 What counts as a quoted message (docs/tool.md, "Messages in these pages"):
 
@@ -256,6 +256,7 @@ def main():
     for name in ("work", "source", "tool", "clang-tidy", "plugin", "cxx"):
         p.add_argument("--" + name, required=True)
     p.add_argument("--other-clang-tidy", default="")
+    p.add_argument("--docs", help="the pages to read (default: SOURCE/docs)")
     a = p.parse_args()
     os.makedirs(a.work, exist_ok=True)
     r = Runner(a)
@@ -263,7 +264,7 @@ def main():
                      plugin_messages):
         scenario(r)
     printed = sorted({normalise(l) for l in r.output if l.strip()})
-    docs = os.path.join(a.source, "docs")
+    docs = a.docs or os.path.join(a.source, "docs")
     failures = 0
     quoted = quoted_messages(docs)
     for path, number, message, inline in quoted:
