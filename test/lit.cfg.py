@@ -1,6 +1,7 @@
 # lit configuration for the asyncctx test suite: check tests (the real plugin
 # in the real clang-tidy) and end-to-end tests (fix, compile, run).
 import os
+import shutil
 import subprocess
 import sys
 
@@ -47,6 +48,28 @@ config.substitutions.append(("%checks_registry",
         os.path.join(config.test_source_root, "checks_registry.py"),
         clangxx, config.clang_tidy, config.asyncctx_plugin)))
 config.substitutions.append(("%clang_tidy", tidy))
+# GCC, for what must also compile there (scripts/install-deps.sh installs it).
+gxx = shutil.which("g++")
+if not gxx:
+    lit_config.fatal("g++ not found (scripts/install-deps.sh installs it)")
+config.substitutions.append(("%gxx", gxx))
+# Longest names first: lit substitutes in order (%clang_tidy).
+config.substitutions.insert(0, ("%clang_tidy_bin", config.clang_tidy))
+config.substitutions.insert(0, ("%asyncctx_plugin", config.asyncctx_plugin))
+config.substitutions.insert(0, ("%llvm_major", config.llvm_version_major))
+# The clang-tidy of the other supported LLVM version (19 <-> 22), to load this
+# build's plugin into (scripts/install-deps.sh --llvm19 installs both).
+other_major = "19" if config.llvm_version_major == "22" else "22"
+other_tidy = shutil.which("clang-tidy-" + other_major) or \
+    "/usr/lib/llvm-%s/bin/clang-tidy" % other_major
+if os.path.exists(other_tidy):
+    config.available_features.add("other-clang-tidy")
+    config.substitutions.append(("%other_clang_tidy", other_tidy))
+    config.substitutions.append(("%other_llvm_major", other_major))
+# The standalone tool, when it is built (-DASYNCCTX_BUILD_TOOL).
+if getattr(config, "asyncctx_tool", ""):
+    config.available_features.add("asyncctx-tool")
+    config.substitutions.append(("%asyncctx", config.asyncctx_tool))
 config.substitutions.append(("%compiler", clangxx))
 config.substitutions.append(("%clangxx", "%s %s" % (clangxx, cxxflags)))
 config.substitutions.append(("%cxxflags", cxxflags))

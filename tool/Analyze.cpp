@@ -16,6 +16,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/GlobList.h"
 #include "tool/Tool.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticIDs.h"
@@ -32,6 +33,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -86,6 +88,54 @@ makeProvider(const AnalysisSettings &S) {
   }
   return std::make_unique<FileOptionsProvider>(Global, defaultOptions(S),
                                                overrideOptions(S));
+}
+
+/// Where a raw options source came from, as the user wrote it: the path of a
+/// .clang-tidy file, `--config-file 'PATH'` or `--config`.
+static std::string sourceName(const ClangTidyOptionsProvider::OptionsSource &O,
+                              const AnalysisSettings &S) {
+  if (O.second !=
+      ClangTidyOptionsProvider::OptionsSourceTypeConfigCommandLineOption)
+    return O.second;
+  return S.ConfigFile.empty() ? "--config"
+                              : "--config-file '" + S.ConfigFile + "'";
+}
+
+/// The configuration files and options, in the order clang-tidy merges them,
+/// without the tool's defaults and overrides.
+static std::vector<ClangTidyOptionsProvider::OptionsSource>
+userSources(ClangTidyOptionsProvider &Provider, llvm::StringRef File) {
+  std::vector<ClangTidyOptionsProvider::OptionsSource> Sources;
+  for (auto &Source : Provider.getRawOptions(File))
+    if (Source.second !=
+            ClangTidyOptionsProvider::OptionsSourceTypeDefaultBinary &&
+        Source.second !=
+            ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption)
+      Sources.push_back(std::move(Source));
+  return Sources;
+}
+
+/// \p Message (a configuration diagnostic naming an option in quotes)
+/// prefixed with the source that set the option for \p File, so the user
+/// knows which .clang-tidy to edit.
+static std::string withSource(llvm::StringRef Message, llvm::StringRef File,
+                              ClangTidyOptionsProvider &Provider,
+                              const AnalysisSettings &S) {
+  llvm::SmallVector<llvm::StringRef> Match;
+  if (!llvm::Regex("option '([^']+)'").match(Message, &Match))
+    return Message.str();
+  llvm::StringRef Key = Match[1];
+  // A check reads `check.Option`, else the global `Option`.
+  llvm::StringRef Global = Key.rsplit('.').second;
+  auto Sources = userSources(Provider, File);
+  for (llvm::StringRef Name : {Key, Global}) {
+    // The last source that sets it wins, as in the merged options.
+    for (auto It = Sources.rbegin(); !Name.empty() && It != Sources.rend();
+         ++It)
+      if (It->first.CheckOptions.count(Name))
+        return sourceName(*It, S) + ": " + Message.str();
+  }
+  return Message.str();
 }
 
 static std::string parseErrors(llvm::StringRef Text, llvm::StringRef Name,
@@ -180,6 +230,83 @@ std::vector<std::string> enabledChecks(const AnalysisSettings &S) {
   );
 }
 
+/// The closest of \p Known to \p Name, if it is a plausible misspelling.
+static std::string closest(llvm::StringRef Name,
+                           const llvm::StringSet<> &Known) {
+  std::string Best;
+  unsigned BestDistance = Name.size() / 3 + 1;
+  for (const auto &K : Known) {
+    unsigned D = Name.edit_distance(K.getKey(), true, BestDistance);
+    if (D < BestDistance) {
+      BestDistance = D;
+      Best = K.getKey().str();
+    }
+  }
+  return Best;
+}
+
+static std::string didYouMean(llvm::StringRef Name,
+                              const llvm::StringSet<> &Known) {
+  std::string Best = closest(Name, Known);
+  return Best.empty() ? "" : "; did you mean '" + Best + "'";
+}
+
+std::vector<std::string>
+verifyConfiguration(const std::vector<std::string> &Files,
+                    const AnalysisSettings &S) {
+#if LLVM_VERSION_MAJOR >= 22
+  ChecksAndOptions All = getAllChecksAndOptions(false, false);
+  const llvm::StringSet<> &KnownChecks = All.Checks;
+#else
+  NamesAndOptions All = getAllChecksAndOptions(false);
+  const llvm::StringSet<> &KnownChecks = All.Names;
+#endif
+  // Only what is addressed to asyncctx: a .clang-tidy written for clang-tidy
+  // names its other checks, which this tool does not have.
+  auto Ours = [](llvm::StringRef Name) { return Name.starts_with("asyncctx"); };
+  std::vector<std::string> Problems;
+  std::set<std::string> Seen;
+  auto Report = [&](const std::string &Where, const std::string &What) {
+    std::string Line = Where + ": warning: " + What + " [-verify-config]";
+    if (Seen.insert(Line).second)
+      Problems.push_back(Line);
+  };
+  std::unique_ptr<ClangTidyOptionsProvider> Provider = makeProvider(S);
+  for (const std::string &File : Files) {
+    for (const auto &Source : userSources(*Provider, File)) {
+      std::string Where = sourceName(Source, S);
+      const ClangTidyOptions &O = Source.first;
+      std::string Checks = O.Checks.value_or("");
+      llvm::SmallVector<llvm::StringRef> Globs;
+      llvm::StringRef(Checks).split(Globs, ',', -1, false);
+      for (llvm::StringRef Glob : Globs) {
+        Glob = Glob.trim();
+        if (Glob.starts_with("-") || !Ours(Glob))
+          continue;
+        GlobList Matcher(Glob);
+        if (llvm::any_of(KnownChecks, [&](const auto &C) {
+              return Matcher.contains(C.getKey());
+            }))
+          continue;
+        if (Glob.contains('*'))
+          Report(Where, "check glob '" + Glob.str() +
+                            "' doesn't match any known check");
+        else
+          Report(Where, "unknown check '" + Glob.str() + "'" +
+                            didYouMean(Glob, KnownChecks));
+      }
+      for (const auto &Option : O.CheckOptions) {
+        llvm::StringRef Key = Option.getKey();
+        if (!Ours(Key) || !Key.contains('.') || All.Options.contains(Key))
+          continue;
+        Report(Where, "unknown check option '" + Key.str() + "'" +
+                          didYouMean(Key, All.Options));
+      }
+    }
+  }
+  return Problems;
+}
+
 //===--- Resource directory -----------------------------------------------===//
 
 static bool hasBuiltinHeaders(llvm::StringRef Dir) {
@@ -258,10 +385,24 @@ private:
 void adjustArguments(tooling::ClangTool &Tool, ClangTidyContext &Context,
                      const AnalysisSettings &S) {
   Tool.appendArgumentsAdjuster(
-      [&Context](const tooling::CommandLineArguments &Args,
-                 StringRef Filename) {
+      [&Context, &S](const tooling::CommandLineArguments &Args,
+                     StringRef Filename) {
         ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
         tooling::CommandLineArguments Adjusted = Args;
+        // As clang-tidy: arguments the compiler in the database understands
+        // and Clang does not (-fno-canonical-system-headers) are removed,
+        // exactly as written, before the extra arguments are added.
+        std::vector<std::string> Removed = S.RemovedArgs;
+#if LLVM_VERSION_MAJOR >= 22
+        if (Opts.RemovedArgs)
+          llvm::append_range(Removed, *Opts.RemovedArgs);
+#endif
+        if (!Removed.empty() && !Adjusted.empty())
+          Adjusted.erase(std::remove_if(Adjusted.begin() + 1, Adjusted.end(),
+                                        [&](const std::string &A) {
+                                          return llvm::is_contained(Removed, A);
+                                        }),
+                         Adjusted.end());
         if (Opts.ExtraArgsBefore && !Adjusted.empty())
           Adjusted.insert(Adjusted.begin() + 1, Opts.ExtraArgsBefore->begin(),
                           Opts.ExtraArgsBefore->end());
@@ -361,7 +502,23 @@ TUResult analyseOne(const Database &D, const std::string &File,
                     const AnalysisSettings &S) {
   TUResult Result;
   Result.File = File;
-  ClangTidyContext Context(makeProvider(S));
+  // ClangTool aborts the process when it cannot enter a compile command's
+  // directory; here that is this unit's error.
+  for (const tooling::CompileCommand &C : D.DB->getCompileCommands(File))
+    if (!llvm::sys::fs::is_directory(C.Directory)) {
+      Finding F;
+      F.Check = "clang-diagnostic-error";
+      F.Level = "error";
+      F.Message = "the directory '" + C.Directory +
+                  "' of its compile command does not exist";
+      F.Pos.File = File;
+      fillLineColumn(F.Pos);
+      Result.Failure = ParseFailure{File, {std::move(F)}};
+      return Result;
+    }
+  std::unique_ptr<ClangTidyOptionsProvider> Provider = makeProvider(S);
+  ClangTidyOptionsProvider &Options = *Provider;
+  ClangTidyContext Context(std::move(Provider));
   ClangTidyDiagnosticConsumer Consumer(Context);
   // Whole program: the checks hand this unit's facts and candidates to a
   // sink installed on this thread for the run.
@@ -378,7 +535,7 @@ TUResult analyseOne(const Database &D, const std::string &File,
   for (const ClangTidyError &E : Consumer.take()) {
     llvm::StringRef Name = E.DiagnosticName;
     if (Name == "clang-tidy-config")
-      ConfigErrors.insert(E.Message.Message);
+      ConfigErrors.insert(withSource(E.Message.Message, File, Options, S));
     else if (!Name.starts_with("clang-diagnostic-")) {
       Finding F = finding(E);
       // A candidate's provisional diagnostic: the solve decides it.

@@ -1,8 +1,9 @@
 //===--- Fix.cpp - asyncctx standalone tool -------------------------------===//
 //
 // `asyncctx fix`: the files around the fix pipeline (rewriter/FixPipeline.h).
-// Refuses what must not be edited, then writes each file atomically, prints a
-// unified diff, or exports clang-apply-replacements YAML.
+// Refuses what must not be edited, then writes the files as one set (every
+// new file to a temporary, then all renamed; a signal in between changes
+// nothing), prints a unified diff, or exports clang-apply-replacements YAML.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,9 +14,15 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <csignal>
+#include <cstring>
+#include <iterator>
+#include <unistd.h>
 
 using clang::tooling::Replacement;
 using clang::tooling::Replacements;
@@ -40,12 +47,25 @@ bool isUnder(llvm::StringRef File, llvm::StringRef Dir) {
   return File.starts_with(D);
 }
 
+/// No write permission for anyone (checked on the bits, not with access(),
+/// which lets root write anything): someone made it read-only on purpose.
+bool isReadOnly(llvm::StringRef File) {
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(File, Status))
+    return false;
+  return !(Status.permissions() & llvm::sys::fs::all_write) ||
+         llvm::sys::fs::access(File, llvm::sys::fs::AccessMode::Write);
+}
+
 /// Why \p File must not be edited, or "". System headers never get here: the
 /// checks make no fix in them (rewriter/WrapFix.h, isEditableLocation).
 std::string refusal(llvm::StringRef File, llvm::StringRef Text,
-                    const MergedEdits &Merged, llvm::StringRef Root) {
-  if (!isUnder(realPath(File), realPath(Root)))
-    return "it is outside the project root '" + Root.str() + "' (see --root)";
+                    const MergedEdits &Merged, const FixSettings &S) {
+  if (!isUnder(realPath(File), realPath(S.Root)))
+    return "it is outside the project root '" + S.Root + "' (see --root)";
+  // As clang-apply-replacements: a read-only file is not edited.
+  if (S.Mode == FixMode::Write && !S.Force && isReadOnly(File))
+    return "it is read-only (--force to edit it anyway)";
   unsigned End = 0;
   for (const Replacement &E : Merged.Edits)
     End = std::max(End, E.getOffset() + E.getLength());
@@ -64,21 +84,23 @@ std::string refusal(llvm::StringRef File, llvm::StringRef Text,
   return "";
 }
 
-bool writeAtomically(llvm::StringRef File, llvm::StringRef Contents,
-                     std::string &Error) {
+/// The new contents of \p File in a temporary file next to it, with its
+/// permissions; renamed over it later, so a reader never sees half a file.
+/// TempFile removes it if a signal ends the process first.
+std::optional<llvm::sys::fs::TempFile> writeTemporary(llvm::StringRef File,
+                                                      llvm::StringRef Contents,
+                                                      std::string &Error) {
   llvm::sys::fs::file_status Status;
   if (std::error_code EC = llvm::sys::fs::status(File, Status)) {
     Error = EC.message();
-    return false;
+    return std::nullopt;
   }
-  // A temporary file next to it, renamed over it: a reader never sees half a
-  // file, and a failed write leaves the original.
   llvm::Expected<llvm::sys::fs::TempFile> Temp =
       llvm::sys::fs::TempFile::create(File + ".asyncctx-%%%%%%.tmp");
   if (!Temp) {
     Error = "cannot create a temporary file next to it: " +
             llvm::toString(Temp.takeError());
-    return false;
+    return std::nullopt;
   }
   llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
   OS << Contents;
@@ -90,13 +112,146 @@ bool writeAtomically(llvm::StringRef File, llvm::StringRef Contents,
     Error = "cannot write '" + Temp->TmpName + "': " + EC.message();
     OS.clear_error();
     llvm::consumeError(Temp->discard());
-    return false;
+    return std::nullopt;
   }
-  if (llvm::Error E = Temp->keep(File)) {
-    Error = "cannot replace it: " + llvm::toString(std::move(E));
-    return false;
+  return std::move(*Temp);
+}
+
+//===--- Interruption -----------------------------------------------------===//
+//
+// SIGINT, SIGTERM and SIGHUP while files are written. LLVM's handler (installed
+// by InitLLVM) removes the temporary files TempFile registered and ends the
+// process by the signal; ours runs first, prints which files were applied,
+// and hands the signal on. The renames run with these signals blocked: a
+// signal during them is delivered once every file is replaced, so the files
+// are changed all or none.
+
+const int InterruptSignals[] = {SIGINT, SIGTERM, SIGHUP};
+struct sigaction Previous[std::size(InterruptSignals)];
+/// What to say if a signal arrives now (formatted before, printed with
+/// write(2): nothing else is async-signal-safe).
+std::atomic<const char *> InterruptMessage{nullptr};
+
+void onInterrupt(int Signal) {
+  if (const char *Message = InterruptMessage.load())
+    (void)!::write(STDERR_FILENO, Message, strlen(Message));
+  // Back to LLVM's handler, which runs when this one returns: it removes
+  // the temporary files and re-raises the signal with the default action.
+  for (size_t I = 0; I < std::size(InterruptSignals); ++I)
+    if (InterruptSignals[I] == Signal)
+      sigaction(Signal, &Previous[I], nullptr);
+  raise(Signal);
+}
+
+class InterruptReport {
+public:
+  InterruptReport() {
+    struct sigaction Action = {};
+    Action.sa_handler = onInterrupt;
+    sigemptyset(&Action.sa_mask);
+    for (size_t I = 0; I < std::size(InterruptSignals); ++I)
+      sigaction(InterruptSignals[I], &Action, &Previous[I]);
   }
-  return true;
+  ~InterruptReport() {
+    InterruptMessage = nullptr;
+    for (size_t I = 0; I < std::size(InterruptSignals); ++I)
+      sigaction(InterruptSignals[I], &Previous[I], nullptr);
+  }
+  void say(std::string Message) {
+    // The previous text stays alive: the handler may be reading it.
+    Messages.push_back(std::make_unique<std::string>(std::move(Message)));
+    InterruptMessage = Messages.back()->c_str();
+  }
+
+private:
+  std::vector<std::unique_ptr<std::string>> Messages;
+};
+
+/// Blocks the interrupting signals in this scope (the renames).
+class BlockInterrupts {
+public:
+  BlockInterrupts() {
+    sigset_t Set;
+    sigemptyset(&Set);
+    for (int Signal : InterruptSignals)
+      sigaddset(&Set, Signal);
+    pthread_sigmask(SIG_BLOCK, &Set, &Saved);
+  }
+  ~BlockInterrupts() { pthread_sigmask(SIG_SETMASK, &Saved, nullptr); }
+
+private:
+  sigset_t Saved;
+};
+
+/// The testing hook (docs/tool.md, "fix"): ASYNCCTX_TEST_FIX_SIGNAL set to
+/// `before-rename` raises SIGTERM once every temporary file is written,
+/// `after-rename=N` after the N-th rename.
+void testSignal(llvm::StringRef Point) {
+  static const std::optional<std::string> Hook =
+      llvm::sys::Process::GetEnv("ASYNCCTX_TEST_FIX_SIGNAL");
+  if (Hook && *Hook == Point)
+    raise(SIGTERM);
+}
+
+std::string fileList(llvm::StringRef What,
+                     const std::vector<std::string> &Files,
+                     llvm::StringRef Root) {
+  std::string Text;
+  for (const std::string &F : Files)
+    Text += "asyncctx: " + What.str() + ": " + relativePath(F, Root) + "\n";
+  return Text;
+}
+
+/// Writes \p Files (path, new contents) as one set; returns the problems.
+unsigned
+writeFiles(const std::vector<std::pair<std::string, std::string>> &Files,
+           const FixSettings &S, unsigned &FilesChanged) {
+  std::vector<std::string> Names;
+  for (const auto &F : Files)
+    Names.push_back(F.first);
+  InterruptReport Report;
+  Report.say("asyncctx: interrupted before the fixes were written; no file "
+             "was changed, temporary files removed\n" +
+             fileList("not applied", Names, S.Root));
+  std::vector<llvm::sys::fs::TempFile> Temps;
+  for (const auto &[File, Contents] : Files) {
+    std::string Error;
+    std::optional<llvm::sys::fs::TempFile> Temp =
+        writeTemporary(File, Contents, Error);
+    if (!Temp) {
+      llvm::errs() << "asyncctx: error: cannot write '" << File
+                   << "': " << Error << "; no file was changed\n";
+      for (llvm::sys::fs::TempFile &T : Temps)
+        llvm::consumeError(T.discard());
+      return 1;
+    }
+    Temps.push_back(std::move(*Temp));
+  }
+  testSignal("before-rename");
+  unsigned Problems = 0;
+  std::vector<std::string> Applied, Failed;
+  {
+    BlockInterrupts Blocked;
+    for (size_t I = 0; I < Temps.size(); ++I) {
+      if (llvm::Error E = Temps[I].keep(Files[I].first)) {
+        llvm::errs() << "asyncctx: error: cannot replace '" << Files[I].first
+                     << "': " << llvm::toString(std::move(E)) << "\n";
+        Failed.push_back(Files[I].first);
+        ++Problems;
+        continue;
+      }
+      Applied.push_back(Files[I].first);
+      testSignal("after-rename=" + std::to_string(Applied.size()));
+    }
+    Report.say("asyncctx: interrupted after the fixes were written\n" +
+               fileList("applied", Applied, S.Root) +
+               fileList("not applied", Failed, S.Root));
+  }
+  if (!Failed.empty())
+    llvm::errs() << fileList("applied", Applied, S.Root)
+                 << fileList("not applied", Failed, S.Root);
+  FilesChanged = Applied.size();
+  return Problems;
 }
 
 /// A file whose edits are accepted.
@@ -116,7 +271,7 @@ std::optional<AcceptedFile> accept(const std::string &File, MergedEdits Merged,
     return std::nullopt;
   }
   llvm::StringRef Text = (*Buffer)->getBuffer();
-  std::string Why = refusal(File, Text, Merged, S.Root);
+  std::string Why = refusal(File, Text, Merged, S);
   if (!Why.empty()) {
     llvm::errs() << "asyncctx: error: refusing to edit '" << File
                  << "': " << Why << "\n";
@@ -204,22 +359,16 @@ unsigned applyFixes(const std::vector<Finding> &Findings, const FixSettings &S,
     FilesChanged = Accepted.size();
     return Problems;
   }
-  for (const auto &[File, A] : Accepted) {
-    if (S.Mode == FixMode::DryRun) {
+  if (S.Mode == FixMode::DryRun) {
+    for (const auto &[File, A] : Accepted)
       writeUnifiedDiff(Out, relativePath(File, S.Root), A.Old, A.New.Edits);
-      ++FilesChanged;
-      continue;
-    }
-    std::string Error;
-    if (!writeAtomically(File, A.New.Code, Error)) {
-      llvm::errs() << "asyncctx: error: cannot write '" << File
-                   << "': " << Error << "\n";
-      ++Problems;
-      continue;
-    }
-    ++FilesChanged;
+    FilesChanged = Accepted.size();
+    return Problems;
   }
-  return Problems;
+  std::vector<std::pair<std::string, std::string>> Files;
+  for (const auto &[File, A] : Accepted)
+    Files.emplace_back(File, A.New.Code);
+  return Problems + writeFiles(Files, S, FilesChanged);
 }
 
 } // namespace asyncctx::tool

@@ -14,6 +14,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -47,6 +48,9 @@ cl::OptionCategory FixCategory("Fixing");
       cl::sub(BoundariesCommand)
 // check and fix.
 #define CHECK_FIX cl::sub(CheckCommand), cl::sub(FixCommand)
+// The analysing commands and `asyncctx --list-checks` / `--verify-config`
+// without a command, as clang-tidy.
+#define ANALYSIS_AND_TOP ANALYSIS, cl::sub(cl::SubCommand::getTopLevel())
 
 cl::opt<std::string>
     BuildDir("p",
@@ -79,15 +83,16 @@ cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs),
 cl::opt<std::string>
     ConfigFile("config-file",
                cl::desc("Use this .clang-tidy file instead of looking one up"),
-               cl::value_desc("file"), ANALYSIS, cl::cat(ConfigCategory));
+               cl::value_desc("file"), ANALYSIS_AND_TOP,
+               cl::cat(ConfigCategory));
 cl::opt<std::string>
     Config("config",
            cl::desc("Inline YAML configuration, as clang-tidy --config"),
-           cl::value_desc("text"), ANALYSIS, cl::cat(ConfigCategory));
+           cl::value_desc("text"), ANALYSIS_AND_TOP, cl::cat(ConfigCategory));
 cl::opt<std::string> Checks(
     "checks",
     cl::desc("Narrow the checks, e.g. -asyncctx-coroutine-without-context"),
-    cl::value_desc("glob"), ANALYSIS, cl::cat(ConfigCategory));
+    cl::value_desc("glob"), ANALYSIS_AND_TOP, cl::cat(ConfigCategory));
 cl::list<std::string> ExtraArgs("extra-arg",
                                 cl::desc("Append ARG to every compile command"),
                                 cl::value_desc("arg"), ANALYSIS,
@@ -96,13 +101,23 @@ cl::list<std::string>
     ExtraArgsBefore("extra-arg-before",
                     cl::desc("Prepend ARG to every compile command"),
                     cl::value_desc("arg"), ANALYSIS, cl::cat(ConfigCategory));
+cl::list<std::string> RemovedArgs(
+    "removed-arg",
+    cl::desc("Remove ARG (exactly as written) from every compile command, "
+             "before --extra-arg; also RemovedArgs in .clang-tidy"),
+    cl::value_desc("arg"), ANALYSIS, cl::cat(ConfigCategory));
 cl::opt<std::string> ResourceDir(
     "resource-dir",
     cl::desc("Clang's resource directory (default: found automatically)"),
     cl::value_desc("dir"), ANALYSIS, cl::cat(ConfigCategory));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("Print the enabled checks and exit"),
-                         ANALYSIS, cl::cat(ConfigCategory));
+                         ANALYSIS_AND_TOP, cl::cat(ConfigCategory));
+cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check that every asyncctx check and option named in the "
+             "configuration exists, analyse nothing, and exit (1 if not)"),
+    ANALYSIS_AND_TOP, cl::cat(ConfigCategory));
 
 cl::opt<std::string> Format("format",
                             cl::desc("Report format: text (default), json, "
@@ -184,6 +199,12 @@ cl::opt<bool> ClangFormat("clang-format",
                                    "with the file's .clang-format)"),
                           cl::sub(FixCommand), cl::cat(FixCategory));
 
+cl::opt<bool> Force("force",
+                    cl::desc("Edit read-only files too (they are refused "
+                             "otherwise)"),
+                    cl::sub(FixCommand), cl::cat(FixCategory));
+
+#undef ANALYSIS_AND_TOP
 #undef ANALYSIS
 #undef CHECK_FIX
 
@@ -197,7 +218,8 @@ cl::list<std::string> Unknown(cl::Positional, cl::desc(""));
 
 cl::extrahelp ExitStatusHelp(R"(
 Exit status: 0 no (new) findings, 1 new findings, 2 usage, configuration or
-tool error, or a translation unit that failed to parse. See docs/tool.md.
+tool error, or a translation unit that failed to parse; 3 (fix) some fixes
+were not applied (refused, read-only, conflicting). See docs/tool.md.
 )");
 
 int usageError(const llvm::Twine &Message) {
@@ -239,7 +261,7 @@ int parseCommandLine(int Argc, char **Argv) {
   if (!Unknown.empty())
     return usageError("unknown command '" + Unknown.front() + "'");
   if (!CheckCommand && !FixCommand && !MergeCommand && !FactsCommand &&
-      !BoundariesCommand && !PrintResourceDir)
+      !BoundariesCommand && !PrintResourceDir && !ListChecks && !VerifyConfig)
     return usageError("missing command: 'check', 'fix' or 'merge'");
   return -1;
 }
@@ -308,6 +330,7 @@ AnalysisSettings analysisSettings() {
   S.Checks = Checks;
   S.ExtraArgs = ExtraArgs;
   S.ExtraArgsBefore = ExtraArgsBefore;
+  S.RemovedArgs = RemovedArgs;
   S.Jobs = Jobs; // 0: all cores
   S.Progress =
       !NoProgress && !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
@@ -328,10 +351,16 @@ std::string resourceDir(const char *Argv0) {
   return Dir;
 }
 
-/// --root, else the git top level of the working directory, else it.
-bool projectRoot(std::string &Out, std::string &Error) {
+/// --root, else the git top level of the sources (an out-of-tree build
+/// directory is often outside it), else that of the working directory, else
+/// the working directory.
+bool projectRoot(const std::vector<std::string> &Sources, std::string &Out,
+                 std::string &Error) {
   if (Root.empty()) {
-    Out = gitTopLevel(".");
+    if (!Sources.empty())
+      Out = gitTopLevel(llvm::sys::path::parent_path(Sources.front()));
+    if (Out.empty())
+      Out = gitTopLevel(".");
     if (Out.empty())
       Out = absolutePath(".");
     return true;
@@ -344,14 +373,32 @@ bool projectRoot(std::string &Out, std::string &Error) {
   return true;
 }
 
-/// The baseline and --diff.
-bool findingFilter(FindingFilter &F, std::string &Error) {
+/// The baseline and --diff (in the git work tree of \p ProjectRoot).
+bool findingFilter(llvm::StringRef ProjectRoot, FindingFilter &F,
+                   std::string &Error) {
   if (!Baseline.empty() && !readBaseline(Baseline, F.Baseline, Error))
     return false;
   if (DiffRev.empty())
     return true;
   F.Changed.emplace();
-  return changedLines(DiffRev, *F.Changed, Error);
+  return changedLines(DiffRev, ProjectRoot, *F.Changed, Error);
+}
+
+/// --verify-config: prints what clang-tidy --verify-config would about the
+/// configuration of \p Files; returns the exit status.
+int verifyConfig(const std::vector<std::string> &Files) {
+  AnalysisSettings Settings = analysisSettings();
+  std::vector<std::string> Problems = validateConfiguration(Files, Settings);
+  for (std::string &E : Problems)
+    E = "asyncctx: error: " + E;
+  if (Problems.empty())
+    Problems = verifyConfiguration(Files, Settings);
+  for (const std::string &P : Problems)
+    llvm::errs() << P << "\n";
+  if (!Problems.empty())
+    return ExitFindings;
+  llvm::outs() << "No config errors detected.\n";
+  return ExitClean;
 }
 
 /// Prints what a fix run did; returns the exit status.
@@ -371,8 +418,10 @@ int fixSummary(const Report &R, unsigned Problems, unsigned FilesChanged) {
                                           : "changed ")
                << FilesChanged << " file" << (FilesChanged == 1 ? "" : "s")
                << "; " << Without << " without a fix\n";
-  if (Problems || exitStatus(R) == ExitError)
+  if (exitStatus(R) == ExitError)
     return ExitError;
+  if (Problems)
+    return ExitNotApplied;
   if (Without)
     return ExitFindings;
   if ((DryRun || !ExportFixes.empty()) && Fixable)
@@ -399,6 +448,7 @@ int fix(const Report &R) {
                                   : FixMode::Write;
   S.ExportFixes = ExportFixes;
   S.Format = ClangFormat;
+  S.Force = Force;
   unsigned FilesChanged = 0;
   unsigned Problems = applyFixes(R.Findings, S, llvm::outs(), FilesChanged);
   llvm::outs().flush();
@@ -486,14 +536,16 @@ int checkOrFix(const char *Argv0) {
   std::unique_ptr<Database> DB;
   std::vector<std::string> Selected;
   FindingFilter Filter;
-  if (!projectRoot(ProjectRoot, Error) ||
-      !selectTranslationUnits(Request, DB, Selected, Error))
+  if (!selectTranslationUnits(Request, DB, Selected, Error) ||
+      !projectRoot(Selected, ProjectRoot, Error))
     return toolError(Error);
+  if (VerifyConfig)
+    return verifyConfig(Selected);
   if (std::vector<std::string> Errors =
           validateConfiguration(Selected, Settings);
       !Errors.empty())
     return toolError(Errors.front());
-  if (!findingFilter(Filter, Error))
+  if (!findingFilter(ProjectRoot, Filter, Error))
     return toolError(Error);
   Settings.ResourceDir = resourceDir(Argv0);
   Settings.ProgressRoot = ProjectRoot;
@@ -594,6 +646,11 @@ int run(int Argc, char **Argv) {
       llvm::outs() << C << "\n";
     return ExitClean;
   }
+  // Without a command: the configuration of the working directory, as
+  // clang-tidy --verify-config without files.
+  if (VerifyConfig && !CheckCommand && !FixCommand && !FactsCommand &&
+      !BoundariesCommand)
+    return verifyConfig({absolutePath("dummy")});
   return checkOrFix(Argv[0]);
 }
 

@@ -100,12 +100,11 @@ std::string gitTopLevel(llvm::StringRef Dir) {
   return llvm::StringRef(Out).trim().str();
 }
 
-bool changedLines(llvm::StringRef Rev, ChangedLines &Changed,
-                  std::string &Error) {
-  std::string Top = gitTopLevel(".");
+bool changedLines(llvm::StringRef Rev, llvm::StringRef Dir,
+                  ChangedLines &Changed, std::string &Error) {
+  std::string Top = gitTopLevel(Dir);
   if (Top.empty()) {
-    Error =
-        "--diff needs a git repository (the current directory is not in one)";
+    Error = "--diff needs a git repository ('" + Dir.str() + "' is not in one)";
     return false;
   }
   std::string Out, Err;

@@ -32,6 +32,9 @@ class MemoryBuffer;
 namespace asyncctx::tool {
 
 constexpr int ExitClean = 0, ExitFindings = 1, ExitError = 2;
+/// `fix` ran, but some fixes were not applied: a file refused (outside the
+/// root, read-only, generated), conflicting fixes, or a write that failed.
+constexpr int ExitNotApplied = 3;
 
 struct Position {
   std::string File; ///< absolute, normalized; empty for no location
@@ -121,11 +124,11 @@ readFile(llvm::StringRef Path, llvm::StringRef What, std::string &Error);
 std::string relativePath(llvm::StringRef File, llvm::StringRef Root);
 /// The top level of the git work tree containing \p Dir, or "".
 std::string gitTopLevel(llvm::StringRef Dir);
-/// Lines changed since git revision \p Rev (working tree included), per
-/// absolute file.
+/// Lines changed since git revision \p Rev (working tree included) in the
+/// git work tree of \p Dir, per absolute file.
 using ChangedLines = std::map<std::string, std::set<unsigned>>;
-bool changedLines(llvm::StringRef Rev, ChangedLines &Changed,
-                  std::string &Error);
+bool changedLines(llvm::StringRef Rev, llvm::StringRef Dir,
+                  ChangedLines &Changed, std::string &Error);
 
 //===--- Select (Select.cpp) ----------------------------------------------===//
 
@@ -158,7 +161,8 @@ struct AnalysisSettings {
   std::string Config;     ///< --config
   std::string Checks;     ///< --checks, appended to the defaults
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
-  std::string ResourceDir; ///< resolved, may be empty
+  std::vector<std::string> RemovedArgs; ///< --removed-arg
+  std::string ResourceDir;              ///< resolved, may be empty
   unsigned Jobs = 1;
   bool Progress = false;
   std::string ProgressRoot; ///< progress paths are shown relative to it
@@ -173,6 +177,13 @@ struct AnalysisSettings {
 std::vector<std::string>
 validateConfiguration(const std::vector<std::string> &Files,
                       const AnalysisSettings &S);
+
+/// --verify-config: every check and option name addressed to asyncctx in
+/// the configuration of \p Files, as clang-tidy --verify-config reports
+/// them ("FILE: warning: unknown check option 'X'; did you mean 'Y'").
+std::vector<std::string>
+verifyConfiguration(const std::vector<std::string> &Files,
+                    const AnalysisSettings &S);
 
 /// Names of the checks the tool runs (after --checks), for --list-checks.
 std::vector<std::string> enabledChecks(const AnalysisSettings &S);
@@ -271,6 +282,7 @@ struct FixSettings {
   FixMode Mode = FixMode::Write;
   std::string ExportFixes;
   bool Format = false; ///< --clang-format
+  bool Force = false;  ///< --force: edit read-only files too
 };
 
 /// Applies (or prints as a diff, or exports) the fix-its of \p Findings.

@@ -23,6 +23,7 @@
 #ifndef ASYNCCTX_ASYNCCTX_HPP
 #define ASYNCCTX_ASYNCCTX_HPP
 
+#include <asyncctx/annotations.hpp>
 #include <asyncctx/detail/bridge.hpp>
 #include <asyncctx/detail/frame.hpp>
 #include <asyncctx/detail/installation.hpp>

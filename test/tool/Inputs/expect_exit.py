@@ -1,6 +1,7 @@
 """Runs a command and fails unless it exits with the expected status.
 
-usage: expect_exit.py STATUS COMMAND...   (output is passed through)
+usage: expect_exit.py STATUS COMMAND...   (output is passed through; a
+negative STATUS -N: ended by signal N)
 """
 import subprocess, sys
 
