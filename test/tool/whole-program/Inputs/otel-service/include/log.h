@@ -1,4 +1,0 @@
-#pragma once
-#include <string>
-
-void log_line(const std::string &Message);
