@@ -211,34 +211,14 @@ void CallbackWithoutContextCheck::decideCarry(Crossing &X, ContextRead &Read) {
 static std::string whyReadIsLost(const NamedDecl *Lost, StringRef Adapter) {
   if (!Lost)
     return "";
-  if (isa<VarDecl>(Lost))
-    return (", a thread_local that '" + Adapter +
-            "' does not carry without a bridge")
-        .str();
-  return (" from '" + plainQualifiedName(Lost) + "', which '" + Adapter +
-          "' does not carry without a bridge")
-      .str();
+  return lostReadReason(isa<VarDecl>(Lost) ? "" : plainQualifiedName(Lost),
+                        Adapter);
 }
 
 void CallbackWithoutContextCheck::emitBridgeAdvice(
     const NamedDecl *Declaration) {
-  if (const auto *Var = dyn_cast<VarDecl>(Declaration)) {
-    std::string Name = plainQualifiedName(Var);
-    diag(Var->getLocation(),
-         "register a bridge: static const auto %0_bridge = "
-         "asyncctx::bridge([]() -> %1 & { return %2; });",
-         DiagnosticIDs::Note)
-        << Var->getName()
-        << Var->getType().getUnqualifiedType().getAsString(
-               Context->getPrintingPolicy())
-        << Name;
-    return;
-  }
-  diag(Declaration->getLocation(),
-       "register a bridge for '%0' (docs/runtime.md, \"Bridges\") and list "
-       "it in the option BridgedSources",
-       DiagnosticIDs::Note)
-      << plainQualifiedName(Declaration);
+  diag(Declaration->getLocation(), "%0", DiagnosticIDs::Note)
+      << bridgeAdvice(Declaration, Context->getPrintingPolicy());
 }
 
 /// What argument 1 of `co_spawn` starts: the coroutine function an awaitable
@@ -321,6 +301,14 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
   // a read the adapter cannot carry keeps the finding and takes the fix away.
   if (Read)
     decideCarry(X, *Read);
+  // A thread_local read here may be bridged in another translation unit.
+  if (X.Lost && isa<VarDecl>(X.Lost) && wholeProgram()) {
+    Candidate C = candidateFor(X);
+    C.BoundaryNotes = boundaryNoteFacts(B);
+    recordRead(C, X, *Read);
+    settle(X, std::move(C), SM);
+    return;
+  }
 
   emitWarning(X,
               callbackMessage(Target.Description, B.Name,
@@ -344,7 +332,7 @@ void CallbackWithoutContextCheck::emitWarning(const Crossing &X,
                                               StringRef Message,
                                               const SourceManager &SM) {
   DiagnosticBuilder Diag = diag(X.Arg->getBeginLoc(), "%0") << Message;
-  if (X.ReportOnly || X.Lost)
+  if (X.ReportOnly || X.Lost || X.NoFix)
     return;
   std::optional<WrapFix> Fix =
       wrapInAdapter(X.Spawned ? calleeArguments(X.Call)[0] : X.Arg, X.Adapter,
@@ -427,9 +415,7 @@ void CallbackWithoutContextCheck::checkPossibleBoundary(
     if (Target.Body)
       if (std::optional<ContextRead> Read = Reads->findRead(Target.Body)) {
         decideCarry(X, *Read);
-        C.ReadWhat = Read->What;
-        C.ReadLost = whyReadIsLost(X.Lost, X.Adapter);
-        C.ReadNotes = readNoteFacts(*Read);
+        recordRead(C, X, *Read);
       }
     if (!C.ReadWhat && Target.Body) {
       C.Callable = Extractor->keyOf(Target.Body);
@@ -448,7 +434,35 @@ Candidate CallbackWithoutContextCheck::candidateFor(const Crossing &X) {
   C.Boundary = X.Boundary;
   C.ReportOnly = X.ReportOnly;
   C.StrictMode = StrictMode;
+  C.Adapter = X.Adapter.str();
   return C;
+}
+
+void CallbackWithoutContextCheck::recordRead(Candidate &C, const Crossing &X,
+                                             const ContextRead &Read) {
+  C.ReadWhat = Read.What;
+  C.ReadNotes = readNoteFacts(Read);
+  if (!X.Lost)
+    return;
+  C.ReadLost = whyReadIsLost(X.Lost, X.Adapter);
+  if (isa<VarDecl>(X.Lost))
+    C.ReadLostVariable = Extractor->keyOf(X.Lost);
+  C.LostAdvice = NoteFact{bridgeAdvice(X.Lost, Context->getPrintingPolicy()),
+                          Extractor->locationOf(X.Lost->getLocation())};
+}
+
+std::vector<IncludeFact>
+CallbackWithoutContextCheck::bridgeIncludes(const Crossing &X,
+                                            const SourceManager &SM) {
+  std::vector<IncludeFact> Result;
+  const Expr *Wrapped = X.Spawned ? calleeArguments(X.Call)[0] : X.Arg;
+  FileID File = SM.getFileID(SM.getFileLoc(Wrapped->getBeginLoc()));
+  for (StringRef Header : Sources.bridgeHeaders())
+    if (std::optional<FixItHint> Include = includeInsertion(File, Header))
+      Result.push_back({Header.str(),
+                        Extractor->locationOf(Include->RemoveRange.getBegin()),
+                        Include->CodeToInsert});
+  return Result;
 }
 
 std::vector<NoteFact>
@@ -475,10 +489,18 @@ CallbackWithoutContextCheck::readNoteFacts(const ContextRead &Read) {
 
 void CallbackWithoutContextCheck::settle(const Crossing &X, Candidate C,
                                          const SourceManager &SM) {
+  // Whether the fix carries what the callable reads is decided with the
+  // candidate (a bridge elsewhere, a read elsewhere).
+  Crossing Decided = X;
+  Decided.Lost = nullptr;
   if (Sink) {
     // Decided after the last translation unit; the provisional diagnostic
-    // brings the fix-its (and NOLINT) through clang-tidy's machinery.
-    emitWarning(X, candidateMarker(Sink->addCandidate(std::move(C))), SM);
+    // brings the fix-its (and NOLINT) through clang-tidy's machinery, as if
+    // the fix carried everything: the tool drops them, or adds a bridge
+    // header's include, as the solve decides.
+    if (!C.ReadWhat && !C.Callable.empty())
+      C.BridgeIncludes = bridgeIncludes(X, SM);
+    emitWarning(Decided, candidateMarker(Sink->addCandidate(std::move(C))), SM);
     return;
   }
   if (!Solution)
@@ -486,7 +508,10 @@ void CallbackWithoutContextCheck::settle(const Crossing &X, Candidate C,
   std::optional<Decision> D = decide(C, *Solution);
   if (!D)
     return;
-  emitWarning(X, D->Message, SM);
+  Decided.NoFix = !D->Fix;
+  if (!D->BridgeHeader.empty())
+    Decided.BridgeHeader = D->BridgeHeader;
+  emitWarning(Decided, D->Message, SM);
   for (const NoteFact &Note : D->Notes)
     diag(locate(Note.Loc), "%0", DiagnosticIDs::Note) << Note.Message;
 }

@@ -52,6 +52,8 @@ private:
     const clang::NamedDecl *Lost = nullptr;
     /// The header that registers the bridge a carried read needs.
     llvm::StringRef BridgeHeader = {};
+    /// The solve found a read elsewhere that the adapter does not carry.
+    bool NoFix = false;
   };
 
   void checkArgument(const Boundary &B, const clang::Expr *Call, unsigned Index,
@@ -72,18 +74,17 @@ private:
   Candidate candidateFor(const Crossing &X);
   std::vector<NoteFact> boundaryNoteFacts(const Boundary &B);
   std::vector<NoteFact> readNoteFacts(const ContextRead &Read);
+  /// Records in \p C the read \p Read found in the translation unit, and
+  /// whether \p X's adapter carries it.
+  void recordRead(Candidate &C, const Crossing &X, const ContextRead &Read);
+  /// The include of each bridge header into the file of \p X's fix, one of
+  /// which the solve may find the fix needs.
+  std::vector<IncludeFact> bridgeIncludes(const Crossing &X,
+                                          const clang::SourceManager &SM);
   clang::SourceLocation locate(const FactLocation &Loc);
   std::optional<clang::FixItHint> includeInsertion(clang::FileID File,
                                                    llvm::StringRef Header);
 
-  /// A finder that counts only the reads one Carry kind describes.
-  struct ReadsOfKind {
-    ReadsOfKind(ContextSources KindSources, const BoundaryCatalogue &Boundaries)
-        : KindSources(std::move(KindSources)),
-          Reads(this->KindSources, Boundaries) {}
-    ContextSources KindSources;
-    ContextReadFinder Reads;
-  };
   /// Builds the finders of reads the fix does not carry or carries with a
   /// bridge header; once per translation unit, at its first read.
   void prepareCarryAnalysis();

@@ -124,6 +124,16 @@ private:
   unsigned LowLink = ~0U;
 };
 
+/// A finder that counts only the reads one restriction of the sources
+/// describes (ContextSources::onlyCarried, onlyUnlistedThreadLocals).
+struct ReadsOfKind {
+  ReadsOfKind(ContextSources KindSources, const BoundaryCatalogue &Boundaries)
+      : KindSources(std::move(KindSources)),
+        Reads(this->KindSources, Boundaries) {}
+  ContextSources KindSources;
+  ContextReadFinder Reads;
+};
+
 } // namespace asyncctx
 
 #endif // ASYNCCTX_CHECKS_CONTEXTREADFINDER_H

@@ -38,9 +38,9 @@ void ContextSources::addBridgedElsewhere(
 }
 
 void ContextSources::addBridgedInTranslationUnit(
-    const std::vector<std::string> &Names) {
-  for (const std::string &Name : Names)
-    TranslationUnitBridged.insert(Name);
+    const std::vector<RegisteredBridge> &Found) {
+  for (const RegisteredBridge &Bridge : Found)
+    TranslationUnitBridged.insert(plainQualifiedName(Bridge.Variable));
 }
 
 /// The function a bridge accessor argument runs: a lambda's call operator, or
@@ -56,7 +56,7 @@ static const FunctionDecl *accessorFunction(const Expr *Accessor) {
   return nullptr;
 }
 
-std::vector<std::string> bridgedVariables(ASTContext &Context) {
+std::vector<RegisteredBridge> bridgedVariables(ASTContext &Context) {
   using namespace ast_matchers;
   // The one-argument form only: the general form carries a foreign context
   // through callables that name no variable to match.
@@ -65,7 +65,7 @@ std::vector<std::string> bridgedVariables(ASTContext &Context) {
                      argumentCountIs(1))
                 .bind("bridge"),
             Context);
-  std::vector<std::string> Names;
+  std::vector<RegisteredBridge> Found;
   for (const BoundNodes &Bridge : BridgeCalls) {
     const auto *Call = Bridge.getNodeAs<CallExpr>("bridge");
     const FunctionDecl *Accessor = accessorFunction(Call->getArg(0));
@@ -76,10 +76,23 @@ std::vector<std::string> bridgedVariables(ASTContext &Context) {
          match(findAll(returnStmt(hasReturnValue(ignoringParenImpCasts(
                    declRefExpr(to(varDecl().bind("variable"))))))),
                *Definition->getBody(), Context))
-      Names.push_back(
-          plainQualifiedName(Returned.getNodeAs<VarDecl>("variable")));
+      Found.push_back(
+          {Returned.getNodeAs<VarDecl>("variable"), Call->getBeginLoc()});
   }
-  return Names;
+  return Found;
+}
+
+std::string bridgeAdvice(const NamedDecl *Declaration,
+                         const PrintingPolicy &Policy) {
+  if (const auto *Var = dyn_cast<VarDecl>(Declaration))
+    return ("register a bridge: static const auto " + Var->getName() +
+            "_bridge = asyncctx::bridge([]() -> " +
+            Var->getType().getUnqualifiedType().getAsString(Policy) +
+            " & { return " + plainQualifiedName(Var) + "; });")
+        .str();
+  return "register a bridge for '" + plainQualifiedName(Declaration) +
+         "' (docs/runtime.md, \"Bridges\") and list it in the option "
+         "BridgedSources";
 }
 
 static bool isAnnotatedSource(const Decl *D) {
@@ -116,7 +129,17 @@ const NamedDecl *ContextSources::listedDeclaration(const NamedDecl *D) const {
   return nullptr;
 }
 
+/// A `thread_local` (or `__thread`) variable of the user's code.
+static bool isUserThreadLocal(const NamedDecl *D) {
+  const auto *Var = dyn_cast<VarDecl>(D);
+  return Var && Var->getTLSKind() != VarDecl::TLS_None &&
+         !Var->getASTContext().getSourceManager().isInSystemHeader(
+             Var->getLocation());
+}
+
 bool ContextSources::computeIsSource(const NamedDecl *D) const {
+  if (OnlyUnlisted)
+    return isUserThreadLocal(D) && !listedDeclaration(D);
   return listedDeclaration(D) && (!OnlyKind || carry(D).Kind == *OnlyKind);
 }
 
@@ -151,6 +174,25 @@ ContextSources ContextSources::onlyCarried(Carry Kind) const {
   return Copy;
 }
 
+ContextSources ContextSources::onlyUnlistedThreadLocals() const {
+  ContextSources Copy = *this;
+  Copy.OnlyUnlisted = true;
+  Copy.SourceMemo.clear();
+  Copy.AdapterMemo.clear();
+  return Copy;
+}
+
+std::vector<llvm::StringRef> ContextSources::bridgeHeaders() const {
+  std::vector<llvm::StringRef> Headers;
+  for (const auto &Row : Sources)
+    if (Row.second.Kind == Carry::WithBridge &&
+        !Row.second.BridgeHeader.empty() &&
+        !llvm::is_contained(Headers, Row.second.BridgeHeader))
+      Headers.push_back(Row.second.BridgeHeader);
+  llvm::sort(Headers);
+  return Headers;
+}
+
 /// Answers from \p Memo, computing and recording the answer the first time.
 template <class Compute>
 static bool memoized(llvm::DenseMap<const Decl *, bool> &Memo, const Decl *D,
@@ -168,7 +210,8 @@ bool ContextSources::isSource(const NamedDecl *D) const {
 }
 
 bool ContextSources::isAdapter(const FunctionDecl *Callee) const {
-  return Callee && !OnlyKind && memoized(AdapterMemo, Callee, [&] {
+  return Callee && !OnlyKind && !OnlyUnlisted &&
+         memoized(AdapterMemo, Callee, [&] {
            return Adapters.contains(plainQualifiedName(Callee));
          });
 }

@@ -39,12 +39,23 @@ struct SourceCarry {
   const clang::NamedDecl *Uncarried = nullptr;
 };
 
-/// The qualified names of the variables that calls to `asyncctx::bridge` in
-/// \p Context's translation unit register: those whose callable argument
-/// (a lambda or a function) returns a reference to a variable,
+/// A variable an `asyncctx::bridge` call registers, and where.
+struct RegisteredBridge {
+  const clang::VarDecl *Variable;
+  clang::SourceLocation Loc;
+};
+
+/// The variables that calls to `asyncctx::bridge` in \p Context's
+/// translation unit register: those whose callable argument (a lambda or a
+/// function) returns a reference to a variable,
 /// `asyncctx::bridge([]() -> T & { return g_request_id; })`. A bridge is its
 /// own registration: no option names these.
-std::vector<std::string> bridgedVariables(clang::ASTContext &Context);
+std::vector<RegisteredBridge> bridgedVariables(clang::ASTContext &Context);
+
+/// The note that tells how to register a bridge for \p Declaration, a source
+/// the fix does not carry: the bridge line for a variable.
+std::string bridgeAdvice(const clang::NamedDecl *Declaration,
+                         const clang::PrintingPolicy &Policy);
 
 class ContextSources {
 public:
@@ -58,7 +69,7 @@ public:
   void addBridgedElsewhere(const std::vector<std::string> &Names);
   /// Adds the sources the bridges of the current translation unit carry
   /// (bridgedVariables); forgotten by clearMemo.
-  void addBridgedInTranslationUnit(const std::vector<std::string> &Names);
+  void addBridgedInTranslationUnit(const std::vector<RegisteredBridge> &Found);
 
   /// How the fix carries a read of source \p D: a variable with thread storage
   /// duration needs a bridge, a catalogue source says so in its row, the rest
@@ -69,6 +80,13 @@ public:
   /// adapter call: a ContextReadFinder over `onlyCarried(NotCarried)` finds
   /// a read that stays lost after the fix.
   ContextSources onlyCarried(Carry Kind) const;
+  /// A copy that counts as reads only uses of `thread_local` variables
+  /// outside system headers that are no source here: a bridge registered in
+  /// another translation unit may make them one (whole-program facts).
+  ContextSources onlyUnlistedThreadLocals() const;
+
+  /// The headers that register the bridges of the catalogue's sources.
+  std::vector<llvm::StringRef> bridgeHeaders() const;
 
   /// Whether using \p D reads context: \p D is listed, annotated or bridged,
   /// or is a member of a listed or annotated class. Memoized per declaration.
@@ -105,6 +123,7 @@ private:
   llvm::StringSet<> Bridged;
   llvm::StringSet<> TranslationUnitBridged;
   std::optional<Carry> OnlyKind;
+  bool OnlyUnlisted = false;
   llvm::StringSet<> Adapters;
   llvm::StringSet<> RestoreGuards;
   mutable llvm::DenseMap<const clang::Decl *, bool> SourceMemo;

@@ -15,6 +15,15 @@ using namespace clang;
 
 namespace asyncctx {
 
+FactsExtractor::FactsExtractor(ContextReadFinder &Reads, ASTContext &Context)
+    : Reads(Reads), LostReads(Reads.sources().onlyCarried(Carry::NotCarried),
+                              Reads.boundaries()),
+      BridgeReads(Reads.sources().onlyCarried(Carry::WithBridge),
+                  Reads.boundaries()),
+      ThreadLocalReads(Reads.sources().onlyUnlistedThreadLocals(),
+                       Reads.boundaries()),
+      Context(Context), SM(Context.getSourceManager()) {}
+
 const std::string &FactsExtractor::keyOf(const Decl *D) {
   D = D->getCanonicalDecl();
   auto [It, New] = Keys.try_emplace(D);
@@ -329,6 +338,9 @@ void FactsExtractor::extract(const FunctionDecl *Definition,
   DirectUses Direct = Reads.directUses(Definition);
   if (Direct.Read)
     Result.Read = ReadFact{Direct.Read->What, locationOf(Direct.Read->ReadLoc)};
+  Result.LostRead = carryRead(LostReads, Definition);
+  Result.BridgeRead = carryRead(BridgeReads, Definition);
+  Result.ThreadLocalRead = carryRead(ThreadLocalReads, Definition);
   for (const FunctionUse &Use : Direct.Uses) {
     // Library functions do not read user context (ContextReadFinder does not
     // follow them either).
@@ -353,6 +365,28 @@ void FactsExtractor::extract(const FunctionDecl *Definition,
   Walker.TraverseStmt(Definition->getBody());
 }
 
+std::optional<ReadFact>
+FactsExtractor::carryRead(ReadsOfKind &Kind, const FunctionDecl *Definition) {
+  std::optional<ContextRead> Direct = Kind.Reads.directUses(Definition).Read;
+  // A propagating boundary is found by every kind; it is no source.
+  if (!Direct || !Direct->Source)
+    return std::nullopt;
+  ReadFact Read{Direct->What, locationOf(Direct->ReadLoc)};
+  SourceCarry How = Kind.KindSources.carry(Direct->Source);
+  const auto *Var = dyn_cast<VarDecl>(Direct->Source);
+  if (Var && Var->getTLSKind() != VarDecl::TLS_None)
+    Read.Variable = keyOf(Var);
+  Read.BridgeHeader = How.BridgeHeader.str();
+  if (How.Uncarried) {
+    if (!isa<VarDecl>(How.Uncarried))
+      Read.LostFrom = plainQualifiedName(How.Uncarried);
+    Read.Advice =
+        NoteFact{bridgeAdvice(How.Uncarried, Context.getPrintingPolicy()),
+                 locationOf(How.Uncarried->getLocation())};
+  }
+  return Read;
+}
+
 UnitFacts FactsExtractor::unitFacts(llvm::StringRef MainFile) {
   if (!AllExtracted) {
     AllExtracted = true;
@@ -363,6 +397,10 @@ UnitFacts FactsExtractor::unitFacts(llvm::StringRef MainFile) {
   }
   UnitFacts Unit;
   Unit.File = MainFile.str();
+  for (const RegisteredBridge &Bridge : bridgedVariables(Context))
+    if (const std::string &Key = keyOf(Bridge.Variable); !Key.empty())
+      Unit.Bridges.push_back(
+          {Key, plainQualifiedName(Bridge.Variable), locationOf(Bridge.Loc)});
   llvm::DenseMap<FileID, bool> Hashed;
   for (const FunctionDecl *Definition : Order) {
     const FunctionFacts &F = *Facts[Definition];

@@ -20,8 +20,7 @@ namespace asyncctx {
 
 class FactsExtractor {
 public:
-  FactsExtractor(ContextReadFinder &Reads, clang::ASTContext &Context)
-      : Reads(Reads), Context(Context), SM(Context.getSourceManager()) {}
+  FactsExtractor(ContextReadFinder &Reads, clang::ASTContext &Context);
 
   /// The cross-TU key of \p D: its USR; empty if it has none.
   const std::string &keyOf(const clang::Decl *D);
@@ -36,14 +35,23 @@ public:
 
   /// Facts of every function the translation unit defines outside system
   /// headers (and of any other body asked about), without the empty ones,
-  /// with the content hashes of the files defining them.
+  /// with the content hashes of the files defining them, and the bridges the
+  /// translation unit registers.
   UnitFacts unitFacts(llvm::StringRef MainFile);
 
 private:
   void extract(const clang::FunctionDecl *Definition, FunctionFacts &Facts);
+  /// The first direct read of \p Definition that \p Kind counts, with what
+  /// the solve needs to decide whether the fix carries it.
+  std::optional<ReadFact> carryRead(ReadsOfKind &Kind,
+                                    const clang::FunctionDecl *Definition);
   const std::string &pathOf(clang::FileID File);
 
   ContextReadFinder &Reads;
+  /// Reads the fix does not carry, reads needing a bridge header, reads of
+  /// thread_locals that are no source here
+  /// (docs/whole-program.md#bridges-and-carry).
+  ReadsOfKind LostReads, BridgeReads, ThreadLocalReads;
   clang::ASTContext &Context;
   clang::SourceManager &SM;
   llvm::DenseMap<const clang::Decl *, std::string> Keys;

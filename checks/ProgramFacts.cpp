@@ -56,6 +56,31 @@ const char *kindName(ForwardFact::Kind K) {
   llvm_unreachable("forward kind");
 }
 
+/// Drops the trailing null or empty fields of \p O beyond the first \p Kept.
+void dropTrailingEmpty(Array &O, size_t Kept) {
+  while (O.size() > Kept &&
+         (O.back().kind() == Value::Null ||
+          (O.back().getAsArray() && O.back().getAsArray()->empty()) ||
+          (O.back().getAsString() && O.back().getAsString()->empty())))
+    O.pop_back();
+}
+
+/// `[what, location, variable, lost from, bridge header, advice]`, advice
+/// `[message, location]`; trailing empty fields left out.
+Value readJSON(const std::optional<ReadFact> &R, FileTable &Files) {
+  if (!R)
+    return nullptr;
+  Array O{R->What,
+          Files(R->Loc),
+          R->Variable,
+          R->LostFrom,
+          R->BridgeHeader,
+          R->Advice ? Value(Array{R->Advice->Message, Files(R->Advice->Loc)})
+                    : Value(nullptr)};
+  dropTrailingEmpty(O, 2);
+  return O;
+}
+
 /// A function as an array, fields in the order of FunctionFacts; trailing
 /// empty fields are left out. Arrays, not objects: llvm::json gives every
 /// object a hash table, which made a program's facts ten times their size in
@@ -76,17 +101,16 @@ Value functionJSON(const FunctionFacts &F, FileTable &Files) {
           F.QualifiedName,
           F.Name,
           Files(F.Loc),
-          F.Read ? Value(Array{F.Read->What, Files(F.Read->Loc)})
-                 : Value(nullptr),
+          readJSON(F.Read, Files),
           std::move(Calls),
           Array(F.Overrides),
           std::move(Forwards),
           std::move(Drains),
-          std::move(Spawns)};
-  while (O.size() > 4 &&
-         (O.back().kind() == Value::Null ||
-          (O.back().getAsArray() && O.back().getAsArray()->empty())))
-    O.pop_back();
+          std::move(Spawns),
+          readJSON(F.LostRead, Files),
+          readJSON(F.BridgeRead, Files),
+          readJSON(F.ThreadLocalRead, Files)};
+  dropTrailingEmpty(O, 4);
   return O;
 }
 
@@ -155,6 +179,12 @@ static bool fromJSON(const Value &V, NoteFact &N, llvm::json::Path P) {
   return O && O.map("message", N.Message) && O.map("loc", N.Loc);
 }
 
+static bool fromJSON(const Value &V, IncludeFact &I, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  return O && O.map("header", I.Header) && O.map("loc", I.Loc) &&
+         O.map("text", I.Text);
+}
+
 namespace {
 
 /// Reads the fields of an array one by one, reporting where one is wrong.
@@ -212,6 +242,30 @@ private:
   const std::vector<std::string> &Files;
 };
 
+/// A read as readJSON writes it; absent or null: none.
+bool readFromJSON(const Value *V, std::optional<ReadFact> &Out,
+                  const std::vector<std::string> &Files, llvm::json::Path P) {
+  if (!V || V->kind() == Value::Null)
+    return true;
+  Fields Item(*V, P, Files);
+  ReadFact R;
+  if (!Item || !Item.text(0, R.What) || !Item.location(1, R.Loc) ||
+      (Item.has(2) && !Item.text(2, R.Variable)) ||
+      (Item.has(3) && !Item.text(3, R.LostFrom)) ||
+      (Item.has(4) && !Item.text(4, R.BridgeHeader)))
+    return false;
+  if (const Value *Advice = Item.at(5);
+      Advice && Advice->kind() != Value::Null) {
+    Fields Note(*Advice, P.index(5), Files);
+    R.Advice.emplace();
+    if (!Note || !Note.text(0, R.Advice->Message) ||
+        !Note.location(1, R.Advice->Loc))
+      return false;
+  }
+  Out = std::move(R);
+  return true;
+}
+
 bool functionFromJSON(const Value &V, FunctionFacts &F,
                       const std::vector<std::string> &Files,
                       llvm::json::Path P) {
@@ -219,12 +273,11 @@ bool functionFromJSON(const Value &V, FunctionFacts &F,
   if (!R || !R.text(0, F.Key) || !R.text(1, F.QualifiedName) ||
       !R.text(2, F.Name) || !R.location(3, F.Loc))
     return false;
-  if (const Value *Read = R.at(4); Read && Read->kind() != Value::Null) {
-    Fields Item(*Read, P.index(4), Files);
-    F.Read.emplace();
-    if (!Item || !Item.text(0, F.Read->What) || !Item.location(1, F.Read->Loc))
-      return false;
-  }
+  if (!readFromJSON(R.at(4), F.Read, Files, P.index(4)) ||
+      !readFromJSON(R.at(10), F.LostRead, Files, P.index(10)) ||
+      !readFromJSON(R.at(11), F.BridgeRead, Files, P.index(11)) ||
+      !readFromJSON(R.at(12), F.ThreadLocalRead, Files, P.index(12)))
+    return false;
   return R.each(5, [&](const Value &E, llvm::json::Path IP) {
     Fields Item(E, IP, Files);
     CallFact C;
@@ -295,6 +348,9 @@ Value toJSON(const UnitFacts &Unit) {
   Array Functions;
   for (const FunctionFacts &F : Unit.Functions)
     Functions.push_back(functionJSON(F, Files));
+  Array Bridges;
+  for (const BridgeFact &B : Unit.Bridges)
+    Bridges.push_back(Array{B.Variable, B.Name, Files(B.Loc)});
   Array FileArray;
   for (unsigned I = 0; I < Files.Paths.size(); ++I) {
     Object Entry{{"path", Files.Paths[I]}};
@@ -302,9 +358,12 @@ Value toJSON(const UnitFacts &Unit) {
       Entry["hash"] = Unit.FileHashes[I].second;
     FileArray.push_back(std::move(Entry));
   }
-  return Object{{"file", Unit.File},
-                {"files", std::move(FileArray)},
-                {"functions", std::move(Functions)}};
+  Object O{{"file", Unit.File},
+           {"files", std::move(FileArray)},
+           {"functions", std::move(Functions)}};
+  if (!Bridges.empty())
+    O["bridges"] = std::move(Bridges);
+  return O;
 }
 
 bool fromJSON(const Value &V, UnitFacts &Unit, llvm::json::Path P) {
@@ -336,6 +395,15 @@ bool fromJSON(const Value &V, UnitFacts &Unit, llvm::json::Path P) {
       return false;
     Unit.Functions.push_back(std::move(F));
   }
+  if (const Array *Bridges = Obj->getArray("bridges"))
+    for (size_t I = 0; I < Bridges->size(); ++I) {
+      Fields Item((*Bridges)[I], P.field("bridges").index(I), Paths);
+      BridgeFact B;
+      if (!Item || !Item.text(0, B.Variable) || !Item.text(1, B.Name) ||
+          !Item.location(2, B.Loc))
+        return false;
+      Unit.Bridges.push_back(std::move(B));
+    }
   return true;
 }
 
@@ -355,9 +423,34 @@ Value toJSON(const Candidate &C) {
     O["read_what"] = *C.ReadWhat;
   if (!C.ReadLost.empty())
     O["read_lost"] = C.ReadLost;
+  if (!C.ReadLostVariable.empty())
+    O["read_lost_variable"] = C.ReadLostVariable;
+  if (C.LostAdvice)
+    O["lost_advice"] = notesJSON({*C.LostAdvice});
   if (!C.Callable.empty())
     O["callable"] = C.Callable;
+  if (!C.Adapter.empty())
+    O["adapter"] = C.Adapter;
+  if (!C.BridgeIncludes.empty()) {
+    Array Includes;
+    for (const IncludeFact &I : C.BridgeIncludes)
+      Includes.push_back(Object{{"header", I.Header},
+                                {"loc", locationJSON(I.Loc)},
+                                {"text", I.Text}});
+    O["bridge_includes"] = std::move(Includes);
+  }
   return O;
+}
+
+/// The advice note, written as a one-note array.
+static bool mapAdvice(llvm::json::ObjectMapper &O,
+                      std::optional<NoteFact> &Advice) {
+  std::optional<std::vector<NoteFact>> Notes;
+  if (!O.mapOptional("lost_advice", Notes))
+    return false;
+  if (Notes && !Notes->empty())
+    Advice = Notes->front();
+  return true;
 }
 
 bool fromJSON(const Value &V, Candidate &C, llvm::json::Path P) {
@@ -372,7 +465,10 @@ bool fromJSON(const Value &V, Candidate &C, llvm::json::Path P) {
                      /*Required=*/false) &&
          O.mapOptional("read_what", C.ReadWhat) &&
          O.mapOptional("read_lost", C.ReadLost) &&
-         O.mapOptional("callable", C.Callable);
+         O.mapOptional("read_lost_variable", C.ReadLostVariable) &&
+         mapAdvice(O, C.LostAdvice) && O.mapOptional("callable", C.Callable) &&
+         O.mapOptional("adapter", C.Adapter) &&
+         O.mapOptional("bridge_includes", C.BridgeIncludes);
 }
 
 void writeFactsFile(llvm::raw_ostream &OS, const FactsFile &F) {

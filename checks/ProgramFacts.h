@@ -21,7 +21,7 @@
 namespace asyncctx {
 
 /// Bumped whenever the JSON form changes incompatibly.
-inline constexpr unsigned FactsVersion = 1;
+inline constexpr unsigned FactsVersion = 2;
 
 /// A position in a source file: an absolute, normalized path and a byte
 /// offset (line and column, 1-based, for reports that show them).
@@ -32,9 +32,36 @@ struct FactLocation {
   unsigned Column = 0;
 };
 
-/// A context read a function performs itself, not through a call.
+/// A note of a finding, positioned anywhere in the program.
+struct NoteFact {
+  std::string Message;
+  FactLocation Loc;
+};
+
+/// A context read a function performs itself, not through a call. For a read
+/// that the fix's adapter may not carry, what the solve needs to decide
+/// whether it does (docs/whole-program.md#bridges-and-carry).
 struct ReadFact {
   std::string What;
+  FactLocation Loc;
+  /// A `thread_local` read: the variable's key. A bridge registered for it
+  /// in any translation unit carries it.
+  std::string Variable;
+  /// A read of a source no bridge carries (not a thread_local): how the
+  /// message names it (`folly::RequestContext`).
+  std::string LostFrom;
+  /// The header that registers the bridge a read needs (OpenTelemetry).
+  std::string BridgeHeader;
+  /// For a read that stays lost: the note that shows how to register a
+  /// bridge.
+  std::optional<NoteFact> Advice;
+};
+
+/// A variable that an `asyncctx::bridge` call of a translation unit returns:
+/// a context source the fix carries, in every translation unit.
+struct BridgeFact {
+  std::string Variable;
+  std::string Name;
   FactLocation Loc;
 };
 
@@ -103,17 +130,30 @@ struct FunctionFacts {
   std::vector<ForwardFact> Forwards;
   std::vector<DrainFact> Drains;
   std::vector<SpawnFact> Spawns;
+  /// The first direct read the fix's adapter does not carry as the
+  /// translation unit sees it (a listed thread_local, folly), ...
+  std::optional<ReadFact> LostRead;
+  /// ...the first that needs a bridge header, ...
+  std::optional<ReadFact> BridgeRead;
+  /// ...and the first of a `thread_local` that is no source here: one if a
+  /// bridge registered elsewhere returns it.
+  std::optional<ReadFact> ThreadLocalRead;
 
   bool empty() const {
     return !Read && Calls.empty() && Overrides.empty() && Forwards.empty() &&
-           Drains.empty() && Spawns.empty();
+           Drains.empty() && Spawns.empty() && !LostRead && !BridgeRead &&
+           !ThreadLocalRead;
   }
 };
 
-/// A note of a finding, positioned anywhere in the program.
-struct NoteFact {
-  std::string Message;
+/// An include a candidate's fix adds if the solve finds that the callable
+/// reads a source whose bridge \c Header registers: computed in the
+/// translation unit, where the include block is known.
+struct IncludeFact {
+  std::string Header;
+  /// Where the include goes (an insertion) and its text.
   FactLocation Loc;
+  std::string Text;
 };
 
 /// A callable crossing a (possible) boundary whose finding depends on facts
@@ -141,9 +181,18 @@ struct Candidate {
   std::optional<std::string> ReadWhat;
   /// Why the fix cannot carry that read; empty when it can.
   std::string ReadLost;
+  /// For a lost read of a thread_local: its key (a bridge elsewhere carries
+  /// it), and the note that advises one.
+  std::string ReadLostVariable;
+  std::optional<NoteFact> LostAdvice;
   std::vector<NoteFact> ReadNotes;
   /// ...or the key of the function whose body runs, to be decided.
   std::string Callable;
+  /// The adapter the fix wraps the callable in, for the message of a read
+  /// it does not carry.
+  std::string Adapter;
+  /// The includes of bridge headers, one of which the fix may need.
+  std::vector<IncludeFact> BridgeIncludes;
 };
 
 /// The facts of one translation unit.
@@ -153,6 +202,7 @@ struct UnitFacts {
   /// Content hashes of the files that define the functions below.
   std::vector<std::pair<std::string, std::string>> FileHashes;
   std::vector<FunctionFacts> Functions;
+  std::vector<BridgeFact> Bridges;
 };
 
 /// Content hash of a file's text, as facts record it.
@@ -163,7 +213,7 @@ llvm::json::Value toJSON(const Candidate &C);
 bool fromJSON(const llvm::json::Value &V, UnitFacts &Unit, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Candidate &C, llvm::json::Path P);
 
-/// A facts file: JSON Lines, a header `{"version": 1, "asyncctx": "facts"}`
+/// A facts file: JSON Lines, a header `{"version": 2, "asyncctx": "facts"}`
 /// then one unit a line, so that a reader holds one unit's JSON at a time.
 struct FactsFile {
   std::vector<UnitFacts> Units;

@@ -29,6 +29,16 @@ std::string callbackMessage(llvm::StringRef Description,
   return Message;
 }
 
+std::string lostReadReason(llvm::StringRef LostFrom, llvm::StringRef Adapter) {
+  if (LostFrom.empty())
+    return (", a thread_local that '" + Adapter +
+            "' does not carry without a bridge")
+        .str();
+  return (" from '" + LostFrom + "', which '" + Adapter +
+          "' does not carry without a bridge")
+      .str();
+}
+
 std::string forwardingNote(llvm::StringRef Wrapper, llvm::StringRef Inner) {
   return ("'" + Wrapper + "' passes it to '" + Inner +
           "' here, which runs it asynchronously")
@@ -97,7 +107,19 @@ ProgramSolution::functionsOf(llvm::ArrayRef<UnitFacts> Units) {
   return Result;
 }
 
-ProgramSolution::ProgramSolution(std::vector<const FunctionFacts *> All) {
+std::vector<std::string>
+ProgramSolution::bridgesOf(llvm::ArrayRef<UnitFacts> Units) {
+  std::vector<std::string> Result;
+  for (const UnitFacts &Unit : Units)
+    for (const BridgeFact &B : Unit.Bridges)
+      Result.push_back(B.Variable);
+  return Result;
+}
+
+ProgramSolution::ProgramSolution(std::vector<const FunctionFacts *> All,
+                                 std::vector<std::string> BridgedVariables) {
+  for (const std::string &Key : BridgedVariables)
+    Bridged.insert(Key);
   for (const FunctionFacts *F : All)
     if (FunctionIndex.try_emplace(F->Key, Functions.size()).second)
       Functions.push_back(F);
@@ -167,74 +189,109 @@ void ProgramSolution::solveReads() {
   Graph.finishCounting();
   ForEachEdge([&](unsigned From, unsigned To) { Graph.add(From, To); });
 
-  ReadDistance.assign(Nodes, Unreached);
-  for (unsigned N = 0; N < Functions.size(); ++N)
-    if (Functions[N]->Read)
-      ReadDistance[N] = 0;
-  propagate(ReadDistance, Graph, Unreached);
-  // Where each reached dispatch goes on: decided once, since a method may
-  // have thousands of overrides and be called from thousands of places.
-  DispatchNext.assign(DispatchKeys.size(), Unreached);
-  for (unsigned D = 0; D < DispatchKeys.size(); ++D) {
-    unsigned N = Functions.size() + D;
-    if (ReadDistance[N] != Unreached)
-      for (unsigned To : DispatchTargets[D])
-        if (ReadDistance[To] < ReadDistance[N]) {
-          DispatchNext[D] = To;
-          break;
-        }
-  }
+  // The direct evidence of each question. A thread_local a bridge registers
+  // anywhere is a read the fix carries, in every translation unit
+  // (docs/whole-program.md#bridges-and-carry).
+  auto Solve = [&](ReadPaths &Paths, auto DirectRead) {
+    Paths.Direct.assign(Functions.size(), nullptr);
+    Paths.Distance.assign(Nodes, Unreached);
+    for (unsigned N = 0; N < Functions.size(); ++N)
+      if ((Paths.Direct[N] = DirectRead(*Functions[N])))
+        Paths.Distance[N] = 0;
+    propagate(Paths.Distance, Graph, Unreached);
+    // Where each reached dispatch goes on: decided once, since a method may
+    // have thousands of overrides and be called from thousands of places.
+    Paths.DispatchNext.assign(DispatchKeys.size(), Unreached);
+    for (unsigned D = 0; D < DispatchKeys.size(); ++D) {
+      unsigned N = Functions.size() + D;
+      if (Paths.Distance[N] != Unreached)
+        for (unsigned To : DispatchTargets[D])
+          if (Paths.Distance[To] < Paths.Distance[N]) {
+            Paths.DispatchNext[D] = To;
+            break;
+          }
+    }
+  };
+  auto BridgedThreadLocal = [&](const std::optional<ReadFact> &R) {
+    return R && !R->Variable.empty() && Bridged.contains(R->Variable);
+  };
+  Solve(AnyRead, [&](const FunctionFacts &F) -> const ReadFact * {
+    if (F.Read)
+      return &*F.Read;
+    return BridgedThreadLocal(F.ThreadLocalRead) ? &*F.ThreadLocalRead
+                                                 : nullptr;
+  });
+  Solve(LostReads, [&](const FunctionFacts &F) -> const ReadFact * {
+    return F.LostRead && !BridgedThreadLocal(F.LostRead) ? &*F.LostRead
+                                                         : nullptr;
+  });
+  Solve(BridgeReads, [&](const FunctionFacts &F) -> const ReadFact * {
+    return F.BridgeRead ? &*F.BridgeRead : nullptr;
+  });
 }
 
 bool ProgramSolution::reads(llvm::StringRef Key) const {
   unsigned N = functionNode(Key);
-  return N != Unreached && ReadDistance[N] != Unreached;
+  return N != Unreached && AnyRead.Distance[N] != Unreached;
 }
 
-unsigned ProgramSolution::resolveDispatch(unsigned N) const {
+unsigned ProgramSolution::resolveDispatch(const ReadPaths &Paths,
+                                          unsigned N) const {
   while (N >= Functions.size()) {
-    N = DispatchNext[N - Functions.size()];
+    N = Paths.DispatchNext[N - Functions.size()];
     assert(N != Unreached && "a reached dispatch node has a closer target");
   }
   return N;
 }
 
-std::optional<std::string>
-ProgramSolution::readWhat(llvm::StringRef Key) const {
-  if (!reads(Key))
-    return std::nullopt;
+const ReadFact *
+ProgramSolution::pathToRead(const ReadPaths &Paths, llvm::StringRef Key,
+                            std::vector<NoteFact> *Notes) const {
   unsigned N = functionNode(Key);
-  while (ReadDistance[N] != 0)
-    for (const CallFact &Call : Functions[N]->Calls)
-      if (unsigned To = callTarget(Call);
-          To != Unreached && ReadDistance[To] < ReadDistance[N]) {
-        N = resolveDispatch(To);
-        break;
-      }
-  return Functions[N]->Read->What;
-}
-
-std::vector<NoteFact> ProgramSolution::readNotes(llvm::StringRef Key) const {
-  std::vector<NoteFact> Notes;
-  if (!reads(Key))
-    return Notes;
-  unsigned N = functionNode(Key);
-  while (ReadDistance[N] != 0) {
+  if (N == Unreached || Paths.Distance[N] == Unreached)
+    return nullptr;
+  while (Paths.Distance[N] != 0) {
     for (const CallFact &Call : Functions[N]->Calls) {
       unsigned To = callTarget(Call);
-      if (To == Unreached || ReadDistance[To] >= ReadDistance[N])
+      if (To == Unreached || Paths.Distance[To] >= Paths.Distance[N])
         continue;
-      unsigned Runs = resolveDispatch(To);
-      std::string Message = throughCallNote(Call.Name);
-      if (Call.Virtual && Functions[Runs]->Key != Call.Callee)
-        Message += ", overridden by '" + Functions[Runs]->QualifiedName + "'";
-      Notes.push_back({std::move(Message), Call.Loc});
+      unsigned Runs = resolveDispatch(Paths, To);
+      if (Notes) {
+        std::string Message = throughCallNote(Call.Name);
+        if (Call.Virtual && Functions[Runs]->Key != Call.Callee)
+          Message += ", overridden by '" + Functions[Runs]->QualifiedName + "'";
+        Notes->push_back({std::move(Message), Call.Loc});
+      }
       N = Runs;
       break;
     }
   }
-  Notes.push_back({ReadHereNote.str(), Functions[N]->Read->Loc});
+  const ReadFact *Read = Paths.Direct[N];
+  if (Notes)
+    Notes->push_back({ReadHereNote.str(), Read->Loc});
+  return Read;
+}
+
+std::optional<std::string>
+ProgramSolution::readWhat(llvm::StringRef Key) const {
+  if (const ReadFact *Read = pathToRead(AnyRead, Key, nullptr))
+    return Read->What;
+  return std::nullopt;
+}
+
+std::vector<NoteFact> ProgramSolution::readNotes(llvm::StringRef Key) const {
+  std::vector<NoteFact> Notes;
+  pathToRead(AnyRead, Key, &Notes);
   return Notes;
+}
+
+const ReadFact *ProgramSolution::lostRead(llvm::StringRef Key,
+                                          std::vector<NoteFact> *Notes) const {
+  return pathToRead(LostReads, Key, Notes);
+}
+
+const ReadFact *ProgramSolution::bridgeRead(llvm::StringRef Key) const {
+  return pathToRead(BridgeReads, Key, nullptr);
 }
 
 //===--- Boundaries -------------------------------------------------------===//
@@ -447,22 +504,44 @@ std::vector<InferredBoundary> ProgramSolution::inferredBoundaries() const {
 std::optional<Decision> decide(const Candidate &C, const ProgramSolution &S) {
   if (!C.ForwardedTo.empty() && !S.isBoundary(C.ForwardedTo, C.ForwardedParam))
     return std::nullopt;
+  Decision D;
   std::optional<std::string> What = C.ReadWhat;
-  if (!What && !C.Callable.empty())
-    What = S.readWhat(C.Callable);
+  std::string Lost;
+  std::vector<NoteFact> ReadNotes;
+  std::optional<NoteFact> Advice;
+  if (What) {
+    // Read here; a thread_local it does not carry may be bridged elsewhere.
+    ReadNotes = C.ReadNotes;
+    if (!C.ReadLost.empty() &&
+        (C.ReadLostVariable.empty() || !S.isBridged(C.ReadLostVariable))) {
+      Lost = C.ReadLost;
+      Advice = C.LostAdvice;
+    }
+  } else if (!C.Callable.empty()) {
+    // Read elsewhere: a read the fix does not carry wins, as in a
+    // translation unit
+    // (docs/checks/asyncctx-callback-without-context.md#which-reads-get-a-fix).
+    if (const ReadFact *LostRead = S.lostRead(C.Callable, &ReadNotes)) {
+      What = LostRead->What;
+      Lost = lostReadReason(LostRead->LostFrom, C.Adapter);
+      Advice = LostRead->Advice;
+    } else if ((What = S.readWhat(C.Callable))) {
+      ReadNotes = S.readNotes(C.Callable);
+      if (const ReadFact *Bridged = S.bridgeRead(C.Callable))
+        D.BridgeHeader = Bridged->BridgeHeader;
+    }
+  }
   if (!What && !C.StrictMode)
     return std::nullopt;
-  Decision D;
-  D.Message =
-      callbackMessage(C.Description, C.Boundary, What ? &*What : nullptr,
-                      C.ReportOnly, C.ReadWhat ? C.ReadLost : "");
+  D.Message = callbackMessage(C.Description, C.Boundary,
+                              What ? &*What : nullptr, C.ReportOnly, Lost);
   D.Notes = C.ForwardedTo.empty()
                 ? C.BoundaryNotes
                 : S.boundaryNotes(C.ForwardedTo, C.ForwardedParam);
-  if (C.ReadWhat)
-    llvm::append_range(D.Notes, C.ReadNotes);
-  else if (What)
-    llvm::append_range(D.Notes, S.readNotes(C.Callable));
+  llvm::append_range(D.Notes, ReadNotes);
+  if (Advice)
+    D.Notes.push_back(*Advice);
+  D.Fix = Lost.empty() && !C.ReportOnly;
   return D;
 }
 

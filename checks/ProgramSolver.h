@@ -13,6 +13,7 @@
 #include "checks/ProgramFacts.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,10 @@ std::string callbackMessage(llvm::StringRef Description,
                             llvm::StringRef Boundary,
                             const std::string *ReadWhat, bool ReportOnly,
                             llvm::StringRef WhyReadIsLost = "");
+
+/// What follows "it reads 'X'" when \p Adapter does not carry the read: of a
+/// thread_local (\p LostFrom empty), or from the source \p LostFrom.
+std::string lostReadReason(llvm::StringRef LostFrom, llvm::StringRef Adapter);
 
 /// The note of a wrapper that hands a callable on to \p Inner.
 std::string forwardingNote(llvm::StringRef Wrapper, llvm::StringRef Inner);
@@ -52,17 +57,32 @@ class ProgramSolution {
 public:
   /// Solves over \p Functions; a key defined more than once (inline functions
   /// of headers, seen by every unit including them) keeps its first facts.
-  /// The facts must outlive the solution. Linear in the size of the facts.
-  explicit ProgramSolution(std::vector<const FunctionFacts *> Functions);
+  /// \p BridgedVariables are the keys of the variables bridges register
+  /// anywhere in the program. The facts must outlive the solution. Linear in
+  /// the size of the facts.
+  explicit ProgramSolution(std::vector<const FunctionFacts *> Functions,
+                           std::vector<std::string> BridgedVariables = {});
 
   /// Collects the functions of \p Units, in order.
   static std::vector<const FunctionFacts *>
   functionsOf(llvm::ArrayRef<UnitFacts> Units);
+  /// Collects the bridged variables of \p Units.
+  static std::vector<std::string> bridgesOf(llvm::ArrayRef<UnitFacts> Units);
+
+  /// Whether a bridge registered anywhere carries the variable \p Key.
+  bool isBridged(llvm::StringRef Key) const { return Bridged.contains(Key); }
 
   bool reads(llvm::StringRef Key) const;
   /// What running \p Key reads, and the notes from its body to the read.
   std::optional<std::string> readWhat(llvm::StringRef Key) const;
   std::vector<NoteFact> readNotes(llvm::StringRef Key) const;
+  /// A read that running \p Key performs and the fix does not carry, with
+  /// the notes to it; null if none.
+  const ReadFact *lostRead(llvm::StringRef Key,
+                           std::vector<NoteFact> *Notes = nullptr) const;
+  /// A read that running \p Key performs whose bridge a header registers;
+  /// null if none.
+  const ReadFact *bridgeRead(llvm::StringRef Key) const;
 
   bool isBoundary(llvm::StringRef Key, unsigned Param) const;
   /// Where \p Key hands parameter \p Param on, hop by hop, to the boundary.
@@ -76,6 +96,18 @@ public:
 
 private:
   static constexpr unsigned Unreached = ~0U;
+  /// Which functions reach a read of one kind: distances and where a path
+  /// through a virtual dispatch goes on.
+  struct ReadPaths {
+    /// Each function's own read of the kind; null if none.
+    std::vector<const ReadFact *> Direct;
+    std::vector<unsigned> Distance;
+    std::vector<unsigned> DispatchNext;
+  };
+  /// The read of \p Paths' kind that running \p Key reaches, and the notes
+  /// to it.
+  const ReadFact *pathToRead(const ReadPaths &Paths, llvm::StringRef Key,
+                             std::vector<NoteFact> *Notes) const;
   void solveReads();
   void solveBoundaries();
   unsigned functionNode(llvm::StringRef Key) const;
@@ -85,7 +117,7 @@ private:
   const DrainFact *drainElsewhere(const ForwardFact &Store,
                                   llvm::StringRef Function) const;
   /// The function node a read path continues in from node \p N.
-  unsigned resolveDispatch(unsigned N) const;
+  unsigned resolveDispatch(const ReadPaths &Paths, unsigned N) const;
   /// What makes parameter node \p N, at distance 0, a boundary: a forward to
   /// a boundary, or a store with the drain that takes it out.
   struct Evidence {
@@ -105,9 +137,10 @@ private:
   llvm::StringMap<unsigned> DispatchIndex;
   std::vector<std::string> DispatchKeys;
   std::vector<std::vector<unsigned>> DispatchTargets;
-  std::vector<unsigned> ReadDistance;
-  /// For each reached dispatch node, the closer node a read path goes on to.
-  std::vector<unsigned> DispatchNext;
+  llvm::StringSet<> Bridged;
+  /// Reads of any kind, reads the fix does not carry, reads that need a
+  /// bridge header.
+  ReadPaths AnyRead, LostReads, BridgeReads;
 
   /// (function, parameter) pairs that forward somewhere.
   llvm::StringMap<unsigned> ParameterIndex;
@@ -127,10 +160,16 @@ private:
   llvm::StringMap<std::vector<const FunctionFacts *>> OverridersOf;
 };
 
-/// A decided candidate: the finding's message and notes.
+/// A decided candidate: the finding's message and notes, and what its fix
+/// may be.
 struct Decision {
   std::string Message;
   std::vector<NoteFact> Notes;
+  /// False when the callable reads a source the fix does not carry: the
+  /// finding keeps no fix-it.
+  bool Fix = true;
+  /// The header the fix also includes, registering the bridge of a read.
+  std::string BridgeHeader;
 };
 
 /// Decides \p C against the program: a finding if its boundary is one and

@@ -69,7 +69,11 @@ std::shared_ptr<const LoadedFacts> LoadedFacts::load(llvm::StringRef Path,
        ProgramSolution::functionsOf(Loaded->Facts.Units))
     if (!Loaded->StaleSet.contains(F->Loc.File))
       Loaded->Current.push_back(F);
-  Loaded->Solution = std::make_unique<ProgramSolution>(Loaded->Current);
+  // Bridges count wherever they are registered, even in changed files: a
+  // translation unit's own bridges are added to them.
+  Loaded->Bridges = ProgramSolution::bridgesOf(Loaded->Facts.Units);
+  Loaded->Solution =
+      std::make_unique<ProgramSolution>(Loaded->Current, Loaded->Bridges);
   Cache[Path] = Loaded;
   return Loaded;
 }
@@ -82,7 +86,11 @@ LoadedFacts::solveWith(const UnitFacts &Fresh) const {
   for (const FunctionFacts &F : Fresh.Functions)
     All.push_back(&F);
   llvm::append_range(All, Current);
-  return std::make_unique<ProgramSolution>(std::move(All));
+  std::vector<std::string> AllBridges = Bridges;
+  for (const BridgeFact &B : Fresh.Bridges)
+    AllBridges.push_back(B.Variable);
+  return std::make_unique<ProgramSolution>(std::move(All),
+                                           std::move(AllBridges));
 }
 
 bool LoadedFacts::takeStaleReport() const {

@@ -63,7 +63,7 @@ public:
   /// The solve over the facts of unchanged files.
   const ProgramSolution &solution() const { return *Solution; }
   /// A solve over the same facts plus \p Fresh (a unit's facts of stale
-  /// files).
+  /// files, and its bridges).
   std::unique_ptr<ProgramSolution> solveWith(const UnitFacts &Fresh) const;
 
   /// Whether the stale files have been reported yet (once per process).
@@ -74,6 +74,7 @@ private:
   std::vector<std::string> Stale;
   llvm::StringSet<> StaleSet;
   std::vector<const FunctionFacts *> Current;
+  std::vector<std::string> Bridges;
   std::unique_ptr<ProgramSolution> Solution;
   mutable bool StaleReported = false;
 };

@@ -552,6 +552,8 @@ TUResult analyseOne(const Database &D, const std::string &File,
     llvm::append_range(Result.Facts.FileHashes, Unit.FileHashes);
     std::move(Unit.Functions.begin(), Unit.Functions.end(),
               std::back_inserter(Result.Facts.Functions));
+    std::move(Unit.Bridges.begin(), Unit.Bridges.end(),
+              std::back_inserter(Result.Facts.Bridges));
   }
   Result.ConfigErrors.assign(ConfigErrors.begin(), ConfigErrors.end());
   if (Status != 0 && Errors.empty() && Result.ConfigErrors.empty()) {

@@ -43,15 +43,35 @@ static Position positionOf(const FactLocation &L) {
   return P;
 }
 
+/// The provisional fix-its were computed as if the fix carried everything:
+/// none when a read stays lost, the bridge header's include when a read needs
+/// it (docs/whole-program.md#bridges-and-carry).
+static void applyDecidedFix(Finding &F, const Decision &D, const Candidate &C) {
+  if (!D.Fix) {
+    F.Fixes.clear();
+    return;
+  }
+  if (D.BridgeHeader.empty())
+    return;
+  for (const IncludeFact &Include : C.BridgeIncludes)
+    if (Include.Header == D.BridgeHeader)
+      F.Fixes.emplace_back(Include.Loc.File, Include.Loc.Offset, 0,
+                           Include.Text);
+  llvm::sort(F.Fixes);
+  F.Fixes.erase(std::unique(F.Fixes.begin(), F.Fixes.end()), F.Fixes.end());
+}
+
 void decideProgram(Report &R) {
   if (!R.Candidates.empty()) {
-    ProgramSolution Solution(orderedFunctions(R.Units));
+    ProgramSolution Solution(orderedFunctions(R.Units),
+                             ProgramSolution::bridgesOf(R.Units));
     for (auto &[Provisional, C] : R.Candidates) {
       std::optional<Decision> D = decide(C, Solution);
       if (!D)
         continue;
       Finding F = std::move(Provisional);
       F.Message = D->Message;
+      applyDecidedFix(F, *D, C);
       F.Notes.clear();
       for (const NoteFact &N : D->Notes)
         F.Notes.push_back({N.Message, positionOf(N.Loc)});
@@ -90,7 +110,8 @@ static void writeNoteText(llvm::raw_ostream &OS, const NoteFact &N,
 
 void writeBoundaries(llvm::raw_ostream &OS, const std::vector<UnitFacts> &Units,
                      bool JSON, llvm::StringRef Root) {
-  ProgramSolution Solution(orderedFunctions(Units));
+  ProgramSolution Solution(orderedFunctions(Units),
+                           ProgramSolution::bridgesOf(Units));
   std::vector<InferredBoundary> All = Solution.inferredBoundaries();
   // The `Boundaries` option entry that pins each one (`name@N`).
   auto Entry = [](const InferredBoundary &B) {

@@ -18,6 +18,21 @@ FactsFile sample() {
   Log.Name = "log_line";
   Log.Loc = {"/src/log.cpp", 40, 5, 6};
   Log.Read = ReadFact{"request_id", {"/src/log.cpp", 90, 7, 27}};
+  Log.LostRead =
+      ReadFact{"g_request_id",
+               {"/src/log.cpp", 95, 7, 32},
+               "c:@g_request_id",
+               "",
+               "",
+               NoteFact{"register a bridge", {"/src/log.h", 3, 1, 4}}};
+  Log.BridgeRead = ReadFact{"RuntimeContext",
+                            {"/src/log.cpp", 99, 8, 3},
+                            "",
+                            "",
+                            "<asyncctx/opentelemetry.hpp>",
+                            {}};
+  Log.ThreadLocalRead =
+      ReadFact{"g_user", {"/src/log.cpp", 120, 9, 3}, "c:@g_user", "", "", {}};
   FunctionFacts Submit;
   Submit.Key = "c:@S@Pool@F@submit#";
   Submit.QualifiedName = "Pool::submit";
@@ -43,6 +58,8 @@ FactsFile sample() {
   Unit.FileHashes = {{"/src/pool.cpp", contentHash("int x;")},
                      {"/src/log.cpp", contentHash("int y;")}};
   Unit.Functions = {Log, Submit};
+  Unit.Bridges.push_back(
+      {"c:@g_request_id", "g_request_id", {"/src/main.cpp", 12, 2, 3}});
   FactsFile File;
   File.Units.push_back(Unit);
   return File;
@@ -74,6 +91,14 @@ TEST(ProgramFactsTest, RoundTrip) {
   EXPECT_TRUE(Submit.Calls[0].Virtual);
   EXPECT_EQ(Submit.Forwards[0].How, ForwardFact::Store);
   EXPECT_EQ(Read->Units[0].FileHashes.size(), 2u);
+  const FunctionFacts &Log = Read->Units[0].Functions[0];
+  ASSERT_TRUE(Log.LostRead && Log.LostRead->Advice);
+  EXPECT_EQ(Log.LostRead->Variable, "c:@g_request_id");
+  EXPECT_EQ(Log.LostRead->Advice->Loc.File, "/src/log.h");
+  EXPECT_EQ(Log.BridgeRead->BridgeHeader, "<asyncctx/opentelemetry.hpp>");
+  EXPECT_EQ(Log.ThreadLocalRead->Variable, "c:@g_user");
+  ASSERT_EQ(Read->Units[0].Bridges.size(), 1u);
+  EXPECT_EQ(Read->Units[0].Bridges[0].Loc.File, "/src/main.cpp");
 }
 
 TEST(ProgramFactsTest, CandidateRoundTrip) {
@@ -84,6 +109,13 @@ TEST(ProgramFactsTest, CandidateRoundTrip) {
   C.ForwardedTo = "c:@S@Pool@F@submit#";
   C.ReadWhat = "request_id";
   C.ReadNotes = {{"context is read here", {"/src/handlers.cpp", 130, 9, 30}}};
+  C.ReadLost = ", a thread_local that 'asyncctx::wrap' does not carry";
+  C.ReadLostVariable = "c:@g_request_id";
+  C.LostAdvice = NoteFact{"register a bridge", {"/src/log.h", 3, 1, 4}};
+  C.Adapter = "asyncctx::wrap";
+  C.BridgeIncludes.push_back({"<asyncctx/opentelemetry.hpp>",
+                              {"/src/handlers.cpp", 0, 1, 1},
+                              "#include <asyncctx/opentelemetry.hpp>\n"});
   std::string Text = print(toJSON(C));
   llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Text);
   ASSERT_TRUE(bool(Parsed));
@@ -91,6 +123,8 @@ TEST(ProgramFactsTest, CandidateRoundTrip) {
   llvm::json::Path::Root Root;
   ASSERT_TRUE(fromJSON(*Parsed, Back, Root));
   EXPECT_EQ(print(toJSON(Back)), Text);
+  EXPECT_EQ(Back.LostAdvice->Loc.Line, 1u);
+  EXPECT_EQ(Back.BridgeIncludes[0].Text, C.BridgeIncludes[0].Text);
 }
 
 TEST(ProgramFactsTest, RefusesOtherVersionsAndShapes) {
@@ -100,7 +134,7 @@ TEST(ProgramFactsTest, RefusesOtherVersionsAndShapes) {
   EXPECT_NE(llvm::toString(Old.takeError()).find("version 0"),
             std::string::npos);
   llvm::Expected<FactsFile> BadFile = parseFactsFile(
-      "{\"version\": 1, \"asyncctx\": \"facts\"}\n"
+      "{\"version\": 2, \"asyncctx\": \"facts\"}\n"
       R"({"file": "a.cpp", "files": [], "functions": [["k", "f", "f", [3, 0, 1, 1]]]})");
   ASSERT_FALSE(bool(BadFile));
   std::string Message = llvm::toString(BadFile.takeError());

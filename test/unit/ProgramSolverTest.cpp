@@ -53,8 +53,9 @@ public:
     F.Drains.push_back({"c:@F@" + Member, Member, F.Key, F.QualifiedName,
                         at(F.Loc.File, Line)});
   }
-  ProgramSolution solve() {
-    return ProgramSolution(ProgramSolution::functionsOf(Unit));
+  ProgramSolution solve(std::vector<std::string> Bridged = {}) {
+    return ProgramSolution(ProgramSolution::functionsOf(Unit),
+                           std::move(Bridged));
   }
 
   UnitFacts Unit;
@@ -253,6 +254,94 @@ TEST(ProgramSolverTest, DecideCandidates) {
   EXPECT_EQ(D->Notes.back().Loc.File, "log.cpp");
   Pool.ForwardedParam = 1;
   EXPECT_FALSE(decide(Pool, S));
+}
+
+TEST(ProgramSolverTest, BridgesAndCarryAcrossFiles) {
+  // log_line reads a listed thread_local no bridge of its unit registers;
+  // trace_line reads the OpenTelemetry context; audit_line a thread_local
+  // that is no source in its unit.
+  Program P;
+  FunctionFacts &Log = P.define("log_line", "log.cpp");
+  Program::read(Log, 7);
+  Log.LostRead = ReadFact{"g_request_id",
+                          at("log.cpp", 7),
+                          "c:@g_request_id",
+                          "",
+                          "",
+                          NoteFact{"register a bridge", at("log.h", 3)}};
+  FunctionFacts &Trace = P.define("trace_line", "trace.cpp");
+  Trace.Read = ReadFact{"RuntimeContext", at("trace.cpp", 4)};
+  Trace.BridgeRead = Trace.Read;
+  Trace.BridgeRead->BridgeHeader = "<asyncctx/opentelemetry.hpp>";
+  FunctionFacts &Audit = P.define("audit_line", "audit.cpp");
+  Audit.ThreadLocalRead =
+      ReadFact{"g_user", at("audit.cpp", 5), "c:@g_user", "", "", {}};
+  Program::call(P.define("logs", "handlers.cpp"), "log_line", 12);
+  Program::call(P.define("traces", "handlers.cpp"), "trace_line", 13);
+  Program::call(P.define("audits", "handlers.cpp"), "audit_line", 14);
+
+  Candidate Logs;
+  Logs.Description = "lambda";
+  Logs.Boundary = "std::thread";
+  Logs.Callable = "c:@F@logs";
+  Logs.Adapter = "asyncctx::wrap";
+  Candidate Traces = Logs, Audits = Logs;
+  Traces.Callable = "c:@F@traces";
+  Audits.Callable = "c:@F@audits";
+
+  // No bridge anywhere: the thread_local stays lost, with the reason, the
+  // advice and no fix; the unlisted one is no read.
+  ProgramSolution Plain = P.solve();
+  std::optional<Decision> D = decide(Logs, Plain);
+  ASSERT_TRUE(D);
+  EXPECT_EQ(D->Message,
+            "lambda passed to 'std::thread' runs without the caller's async "
+            "context; it reads 'g_request_id', a thread_local that "
+            "'asyncctx::wrap' does not carry without a bridge");
+  EXPECT_FALSE(D->Fix);
+  EXPECT_EQ(
+      messages(D->Notes),
+      (std::vector<std::string>{
+          "through this call to 'log_line' @handlers.cpp:12",
+          "context is read here @log.cpp:7", "register a bridge @log.h:3"}));
+  EXPECT_FALSE(decide(Audits, Plain));
+  D = decide(Traces, Plain);
+  ASSERT_TRUE(D);
+  EXPECT_TRUE(D->Fix);
+  EXPECT_EQ(D->BridgeHeader, "<asyncctx/opentelemetry.hpp>");
+
+  // Bridged in some unit: both thread_locals are carried reads.
+  ProgramSolution Bridged = P.solve({"c:@g_request_id", "c:@g_user"});
+  D = decide(Logs, Bridged);
+  ASSERT_TRUE(D);
+  EXPECT_TRUE(D->Fix);
+  EXPECT_EQ(D->Message, "lambda passed to 'std::thread' runs without the "
+                        "caller's async context; it reads 'request_id'");
+  D = decide(Audits, Bridged);
+  ASSERT_TRUE(D);
+  EXPECT_TRUE(D->Fix);
+  EXPECT_EQ(messages(D->Notes).back(), "context is read here @audit.cpp:5");
+
+  // A read in the candidate's own unit, lost there, bridged elsewhere.
+  Candidate Local = Logs;
+  Local.Callable.clear();
+  Local.ReadWhat = "g_request_id";
+  Local.ReadLost = lostReadReason("", "asyncctx::wrap");
+  Local.ReadLostVariable = "c:@g_request_id";
+  Local.LostAdvice = NoteFact{"register a bridge", at("log.h", 3)};
+  EXPECT_FALSE(decide(Local, Plain)->Fix);
+  EXPECT_EQ(decide(Local, Plain)->Notes.size(), 1u);
+  EXPECT_TRUE(decide(Local, Bridged)->Fix);
+  EXPECT_TRUE(decide(Local, Bridged)->Notes.empty());
+  // A source no bridge carries (folly) stays lost whatever is bridged.
+  Local.ReadLostVariable.clear();
+  Local.ReadLost = lostReadReason("folly::RequestContext", "asyncctx::wrap");
+  EXPECT_FALSE(decide(Local, Bridged)->Fix);
+  EXPECT_NE(decide(Local, Bridged)
+                ->Message.find(
+                    "from 'folly::RequestContext', which 'asyncctx::wrap' does "
+                    "not carry without a bridge"),
+            std::string::npos);
 }
 
 TEST(ProgramSolverTest, LongChainsAreLinear) {

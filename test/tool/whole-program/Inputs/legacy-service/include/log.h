@@ -1,0 +1,4 @@
+#pragma once
+#include <string>
+
+void log_line(const std::string &Message);
