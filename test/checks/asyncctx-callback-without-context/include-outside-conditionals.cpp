@@ -36,7 +36,7 @@ void start() {
 }
 
 // FINDINGS: conditional_includes_guarded.h:13:15: warning: lambda passed to 'std::thread'
-// FINDINGS: conditional_includes_once.h:11:15: warning: lambda passed to 'std::thread'
+// FINDINGS: conditional_includes_once.h:12:15: warning: lambda passed to 'std::thread'
 
 // GUARDED: #ifndef CONDITIONAL_INCLUDES_GUARDED_H
 // GUARDED-NEXT: #define CONDITIONAL_INCLUDES_GUARDED_H
@@ -46,7 +46,7 @@ void start() {
 // GUARDED-NOT: asyncctx.hpp
 // GUARDED: std::thread(asyncctx::wrap([] { (void)request_id.get(); })).detach();
 
-// ONCE: #pragma once
+// ONCE: {{^}}#pragma once
 // ONCE-NEXT: #include <asyncctx/asyncctx.hpp>
 // ONCE-EMPTY:
 // ONCE-NEXT: #if defined(_WIN32)

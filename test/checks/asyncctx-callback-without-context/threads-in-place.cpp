@@ -71,8 +71,8 @@ void spawn(std::vector<std::thread> &Threads, std::function<void()> Job) {
 void through_a_wrapper(std::vector<std::thread> &Threads) {
   spawn(Threads, [] { log_line(); });
   // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: lambda passed to 'spawn' runs without the caller's async context; it reads 'request_id' [asyncctx-callback-without-context]
-  // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'spawn' passes it to 'std::vector::emplace_back' here, which runs it asynchronously
-  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'std::vector::emplace_back' passes it to 'std::thread' here, which runs it asynchronously
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: note: 'spawn' passes it to 'std::vector::emplace_back' here, which runs it asynchronously
+  // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'std::vector::emplace_back' passes it to 'std::thread' here, which runs it asynchronously
   // CHECK-FIXES: spawn(Threads, asyncctx::wrap([] { log_line(); }));
 }
 
