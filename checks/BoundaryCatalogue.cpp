@@ -158,7 +158,62 @@ const Boundary *BoundaryCatalogue::compute(const FunctionDecl *Callee) const {
         Boundary{.Name = Name, .Argument = ArgumentSelector::Last});
     return &Inferred.back();
   }
-  return infer(Callee);
+  if (const Boundary *Forwarding = infer(Callee))
+    return Forwarding;
+  return throughOverride(Callee);
+}
+
+void BoundaryCatalogue::indexOverriders(const DeclContext *Context) const {
+  const SourceManager &SM =
+      cast<Decl>(Context)->getASTContext().getSourceManager();
+  for (const Decl *D : Context->decls()) {
+    if (SM.isInSystemHeader(D->getLocation()))
+      continue;
+    if (isa<NamespaceDecl, LinkageSpecDecl>(D)) {
+      indexOverriders(cast<DeclContext>(D));
+    } else if (const auto *Template = dyn_cast<ClassTemplateDecl>(D)) {
+      for (const ClassTemplateSpecializationDecl *Specialization :
+           Template->specializations())
+        indexOverriders(Specialization);
+    } else if (const auto *Record = dyn_cast<CXXRecordDecl>(D);
+               Record && Record->isThisDeclarationADefinition()) {
+      for (const CXXMethodDecl *Method : Record->methods())
+        for (const CXXMethodDecl *Base : Method->overridden_methods())
+          Overriders[Base->getCanonicalDecl()].push_back(Method);
+      indexOverriders(Record);
+    }
+  }
+}
+
+const Boundary *
+BoundaryCatalogue::throughOverride(const FunctionDecl *Callee) const {
+  // A call through a virtual method may run any override: the method is a
+  // boundary where a visible override is one (a pool behind an interface,
+  // docs/checks/asyncctx-callback-without-context.md#what-is-an-async-boundary).
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (!Method || !Method->isVirtual() ||
+      llvm::none_of(Method->parameters(), [](const ParmVarDecl *Param) {
+        return mayBeCallable(Param->getType());
+      }))
+    return nullptr;
+  if (!OverridersIndexed) {
+    OverridersIndexed = true;
+    indexOverriders(Method->getASTContext().getTranslationUnitDecl());
+  }
+  auto Found = Overriders.find(Method->getCanonicalDecl());
+  if (Found == Overriders.end())
+    return nullptr;
+  for (const CXXMethodDecl *Override : Found->second) {
+    const Boundary *Inner = lookup(Override);
+    if (!Inner || Inner->Propagates || Inner->ReportOnly)
+      continue;
+    Inferred.push_back(Boundary{.Name = plainQualifiedName(Callee),
+                                .Argument = Inner->Argument,
+                                .Parameters = Inner->Parameters,
+                                .Override = Override});
+    return &Inferred.back();
+  }
+  return nullptr;
 }
 
 namespace {
@@ -178,23 +233,39 @@ public:
   bool VisitCXXConstructExpr(CXXConstructExpr *E) { return visitCall(E); }
 
 private:
+  /// The wrapper's parameter that \p Arg passes on unwrapped, or null.
+  const ParmVarDecl *forwardedParameter(const Expr *Arg) const {
+    Callable Forwarded = classifyCallable(Arg, Sources);
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Forwarded.Leaf);
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (Forwarded.Kind == CallableKind::Adapted || !Param ||
+        Param->getDeclContext() != Wrapper)
+      return nullptr;
+    return Param;
+  }
+
   bool visitCall(const Expr *Call) {
+    llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
+    // Only a call that gets a parameter can forward one: the others are not
+    // looked up, so a library body costs one walk, not one per callee.
+    if (llvm::none_of(Args, [&](const Expr *Arg) {
+          return forwardedParameter(Arg) != nullptr;
+        }))
+      return true;
     const Boundary *Inner = Catalogue.lookupCall(Call);
     if (!Inner || Catalogue.propagates(*Inner, Call))
       return true;
-    llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
     for (unsigned Index : BoundaryCatalogue::callableArguments(*Inner, Call)) {
-      Callable Forwarded = classifyCallable(Args[Index], Sources);
-      const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Forwarded.Leaf);
-      const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-      if (Forwarded.Kind == CallableKind::Adapted || !Param ||
-          Param->getDeclContext() != Wrapper)
+      const ParmVarDecl *Param = forwardedParameter(Args[Index]);
+      if (!Param)
         continue;
       unsigned Position = Param->getFunctionScopeIndex();
       if (!llvm::is_contained(Result.Parameters, Position))
         Result.Parameters.push_back(Position);
-      if (!Result.ForwardedTo)
+      if (!Result.ForwardedTo) {
         Result.ForwardedTo = Call;
+        Result.Reaches = Inner->Reaches.empty() ? Inner->Name : Inner->Reaches;
+      }
     }
     return true;
   }
@@ -210,9 +281,15 @@ const Boundary *BoundaryCatalogue::infer(const FunctionDecl *Callee) const {
   const FunctionDecl *Definition = nullptr;
   if (!Callee->hasBody(Definition) || !Definition->getBody())
     return nullptr;
-  // Library wrappers are either in the catalogue or not the user's business.
-  if (Definition->getASTContext().getSourceManager().isInSystemHeader(
-          Definition->getLocation()))
+  // Library code is a boundary when it is in the catalogue, or when a
+  // specialization of a library template perfectly forwards its argument into
+  // one: `threads.emplace_back(f)` and `std::make_unique<std::thread>(f)`
+  // construct a std::thread from f
+  // (docs/checks/asyncctx-callback-without-context.md#what-is-an-async-boundary).
+  const bool Library =
+      Definition->getASTContext().getSourceManager().isInSystemHeader(
+          Definition->getLocation());
+  if (Library && !Definition->isTemplateInstantiation())
     return nullptr;
   if (llvm::none_of(Definition->parameters(), [](const ParmVarDecl *Param) {
         return mayBeCallable(Param->getType());
@@ -225,6 +302,10 @@ const Boundary *BoundaryCatalogue::infer(const FunctionDecl *Callee) const {
   if (Forwarding.Parameters.empty())
     return nullptr;
   llvm::sort(Forwarding.Parameters);
+  if (Library)
+    Forwarding.ForwardedTo = nullptr;
+  else
+    Forwarding.Reaches.clear();
   Inferred.push_back(std::move(Forwarding));
   return &Inferred.back();
 }

@@ -42,6 +42,14 @@ struct Boundary {
   /// For a boundary inferred from a wrapper: the boundary call inside it that
   /// the wrapper's callable parameter is forwarded to.
   const clang::Expr *ForwardedTo = nullptr;
+  /// For a boundary inferred from a library template that perfectly forwards
+  /// the callable (`std::vector::emplace_back` constructing a `std::thread`):
+  /// the boundary it reaches. Its inner calls are library internals, so
+  /// ForwardedTo stays null.
+  std::string Reaches = {};
+  /// For a virtual method called through a base: the override in this
+  /// translation unit that is a boundary (a pool behind an interface).
+  const clang::CXXMethodDecl *Override = nullptr;
   /// For a coroutine spawn (`co_spawn`): the adapter the fix wraps the
   /// executor in (`asyncctx::with_context`), and the header declaring it.
   std::string SpawnAdapter = {};
@@ -95,11 +103,17 @@ public:
   void clearMemo() {
     Memo.clear();
     Inferred.clear();
+    Overriders.clear();
+    OverridersIndexed = false;
   }
 
 private:
   const Boundary *compute(const clang::FunctionDecl *Callee) const;
   const Boundary *infer(const clang::FunctionDecl *Callee) const;
+  const Boundary *throughOverride(const clang::FunctionDecl *Callee) const;
+  /// Indexes the methods declared in \p Context (outside system headers) by
+  /// the methods they override.
+  void indexOverriders(const clang::DeclContext *Context) const;
 
   const ContextSources &Sources;
   llvm::StringMap<Boundary> ByName;
@@ -109,6 +123,12 @@ private:
   /// Boundaries made up per declaration (annotations, inference); a deque
   /// keeps their addresses stable.
   mutable std::deque<Boundary> Inferred;
+  /// The overrides of each virtual method, built once per translation unit
+  /// when a virtual call is first looked up.
+  mutable llvm::DenseMap<const clang::CXXMethodDecl *,
+                         llvm::SmallVector<const clang::CXXMethodDecl *, 2>>
+      Overriders;
+  mutable bool OverridersIndexed = false;
 };
 
 } // namespace asyncctx

@@ -288,7 +288,7 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
   // Nothing read here: functions defined elsewhere may read.
   if (!Read && Target.Body && wholeProgram()) {
     Candidate C = candidateFor(X);
-    C.BoundaryNotes = boundaryNoteFacts(B);
+    C.BoundaryNotes = boundaryNoteFacts(B, Call);
     C.Callable = Extractor->keyOf(Target.Body);
     Extractor->factsOf(Target.Body);
     settle(X, std::move(C), SM);
@@ -304,7 +304,7 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
   // A thread_local read here may be bridged in another translation unit.
   if (X.Lost && isa<VarDecl>(X.Lost) && wholeProgram()) {
     Candidate C = candidateFor(X);
-    C.BoundaryNotes = boundaryNoteFacts(B);
+    C.BoundaryNotes = boundaryNoteFacts(B, Call);
     recordRead(C, X, *Read);
     settle(X, std::move(C), SM);
     return;
@@ -315,13 +315,8 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
                               Read ? &Read->What : nullptr, B.ReportOnly,
                               whyReadIsLost(X.Lost, X.Adapter)),
               SM);
-  // An inferred boundary: show where each wrapper hands the callable on.
-  for (const Boundary *Wrapper = &B; Wrapper && Wrapper->ForwardedTo;) {
-    const Boundary *Inner = Boundaries.lookupCall(Wrapper->ForwardedTo);
-    diag(Wrapper->ForwardedTo->getBeginLoc(), "%0", DiagnosticIDs::Note)
-        << forwardingNote(Wrapper->Name, Inner ? Inner->Name : "?");
-    Wrapper = Inner;
-  }
+  for (auto &[Loc, Note] : boundaryNotes(B, Call))
+    diag(Loc, "%0", DiagnosticIDs::Note) << Note;
   if (Read)
     emitReadNotes(*Read);
   if (X.Lost)
@@ -465,16 +460,43 @@ CallbackWithoutContextCheck::bridgeIncludes(const Crossing &X,
   return Result;
 }
 
-std::vector<NoteFact>
-CallbackWithoutContextCheck::boundaryNoteFacts(const Boundary &B) {
-  std::vector<NoteFact> Notes;
-  for (const Boundary *Wrapper = &B; Wrapper && Wrapper->ForwardedTo;) {
+std::vector<std::pair<SourceLocation, std::string>>
+CallbackWithoutContextCheck::boundaryNotes(const Boundary &B,
+                                           const Expr *Call) const {
+  // An inferred boundary: where each wrapper hands the callable on; a library
+  // template that forwards it is named at the call, not in its internals.
+  std::vector<std::pair<SourceLocation, std::string>> Notes;
+  const Expr *At = Call;
+  for (const Boundary *Wrapper = &B; Wrapper;) {
+    if (Wrapper->Override) {
+      Notes.emplace_back(Wrapper->Override->getLocation(),
+                         overrideNote(plainQualifiedName(Wrapper->Override)));
+      Wrapper = Boundaries.lookup(Wrapper->Override);
+      continue;
+    }
+    if (!Wrapper->Reaches.empty()) {
+      Notes.emplace_back(At->getBeginLoc(),
+                         forwardingNote(Wrapper->Name, Wrapper->Reaches));
+      break;
+    }
+    if (!Wrapper->ForwardedTo)
+      break;
     const Boundary *Inner = Boundaries.lookupCall(Wrapper->ForwardedTo);
-    Notes.push_back(
-        {forwardingNote(Wrapper->Name, Inner ? Inner->Name : "?"),
-         Extractor->locationOf(Wrapper->ForwardedTo->getBeginLoc())});
+    Notes.emplace_back(
+        Wrapper->ForwardedTo->getBeginLoc(),
+        forwardingNote(Wrapper->Name, Inner ? Inner->Name : "?"));
+    At = Wrapper->ForwardedTo;
     Wrapper = Inner;
   }
+  return Notes;
+}
+
+std::vector<NoteFact>
+CallbackWithoutContextCheck::boundaryNoteFacts(const Boundary &B,
+                                               const Expr *Call) {
+  std::vector<NoteFact> Notes;
+  for (auto &[Loc, Note] : boundaryNotes(B, Call))
+    Notes.push_back({std::move(Note), Extractor->locationOf(Loc)});
   return Notes;
 }
 

@@ -72,7 +72,12 @@ private:
   /// file.
   void settle(const Crossing &X, Candidate C, const clang::SourceManager &SM);
   Candidate candidateFor(const Crossing &X);
-  std::vector<NoteFact> boundaryNoteFacts(const Boundary &B);
+  /// The notes that show how the call \p Call of boundary \p B runs the
+  /// callable asynchronously, for a boundary inferred from a wrapper.
+  std::vector<std::pair<clang::SourceLocation, std::string>>
+  boundaryNotes(const Boundary &B, const clang::Expr *Call) const;
+  std::vector<NoteFact> boundaryNoteFacts(const Boundary &B,
+                                          const clang::Expr *Call);
   std::vector<NoteFact> readNoteFacts(const ContextRead &Read);
   /// Records in \p C the read \p Read found in the translation unit, and
   /// whether \p X's adapter carries it.

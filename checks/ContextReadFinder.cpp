@@ -259,23 +259,63 @@ DirectUses ContextReadFinder::directUses(const FunctionDecl *FD) {
 }
 
 namespace {
-/// Looks for a use of a restore guard anywhere in a body.
+/// Whether calling \p Guard returns the guard (a scope object, a token) that
+/// keeps the activation alive, as opposed to activating only during the call
+/// (`Snapshot::run`, whose result is whatever the callable returns).
+bool returnsGuardObject(const FunctionDecl *Guard) {
+  if (const FunctionDecl *Pattern = Guard->getTemplateInstantiationPattern())
+    Guard = Pattern;
+  QualType Result = Guard->getReturnType();
+  if (Result->isDependentType())
+    return false;
+  const CXXRecordDecl *Record = Result->getAsCXXRecordDecl();
+  return Record && Record->hasDefinition() && !Record->hasTrivialDestructor();
+}
+
+/// Looks for a use of a restore guard anywhere in a body. A guard object
+/// that the statement creating it destroys again activates nothing: a
+/// discarded `RuntimeContext::Attach(ctx)` token detaches at the semicolon
+/// (docs/decisions.md, "A discarded OpenTelemetry token is not a guard").
 class GuardFinder : public RecursiveASTVisitor<GuardFinder> {
 public:
   explicit GuardFinder(const ContextSources &Sources) : Sources(Sources) {}
   bool Found = false;
-  bool VisitDeclRefExpr(DeclRefExpr *E) { return visit(E->getDecl()); }
-  bool VisitMemberExpr(MemberExpr *E) { return visit(E->getMemberDecl()); }
+  // Statements are visited before their subexpressions.
+  bool VisitCompoundStmt(CompoundStmt *S) {
+    for (Stmt *Child : S->body())
+      if (const auto *E = dyn_cast<Expr>(Child))
+        noteDiscarded(E);
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) { return visit(E->getDecl(), E); }
+  bool VisitMemberExpr(MemberExpr *E) { return visit(E->getMemberDecl(), E); }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
-    return visit(E->getConstructor());
+    return visit(E->getConstructor(), E);
   }
 
 private:
-  bool visit(const NamedDecl *D) {
-    Found = Sources.isRestoreGuard(D);
+  void noteDiscarded(const Expr *E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+        Cast && Cast->getType()->isVoidType())
+      E = Cast->getSubExpr()->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Functional = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Functional->getSubExpr()->IgnoreImplicit();
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      if (const FunctionDecl *Callee = Call->getDirectCallee();
+          Callee && returnsGuardObject(Callee))
+        Discarded.insert(Call->getCallee()->IgnoreParenImpCasts());
+    } else if (isa<CXXConstructExpr>(E)) {
+      Discarded.insert(E);
+    }
+  }
+  bool visit(const NamedDecl *D, const Expr *Use) {
+    Found = !Discarded.contains(Use) && Sources.isRestoreGuard(D);
     return !Found;
   }
   const ContextSources &Sources;
+  /// Guard uses whose guard object dies with the statement that makes it.
+  llvm::SmallPtrSet<const Expr *, 4> Discarded;
 };
 } // namespace
 

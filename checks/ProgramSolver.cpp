@@ -45,6 +45,10 @@ std::string forwardingNote(llvm::StringRef Wrapper, llvm::StringRef Inner) {
       .str();
 }
 
+std::string overrideNote(llvm::StringRef Override) {
+  return ("'" + Override + "' overrides it here").str();
+}
+
 std::string throughCallNote(llvm::StringRef Callee) {
   if (Callee.empty())
     return "through the lambda that runs here";
@@ -429,7 +433,7 @@ std::pair<unsigned, NoteFact> ProgramSolution::nextHop(unsigned N) const {
   const FunctionFacts *O = OverriderHop[N];
   assert(O && "a reached node has a closer successor");
   return {parameterNode(O->Key, P.Param),
-          {"'" + O->QualifiedName + "' overrides it here", O->Loc}};
+          {overrideNote(O->QualifiedName), O->Loc}};
 }
 
 std::vector<NoteFact> ProgramSolution::boundaryNotes(llvm::StringRef Key,

@@ -32,6 +32,8 @@ std::string lostReadReason(llvm::StringRef LostFrom, llvm::StringRef Adapter);
 
 /// The note of a wrapper that hands a callable on to \p Inner.
 std::string forwardingNote(llvm::StringRef Wrapper, llvm::StringRef Inner);
+/// The note of an override that a call through its base method may run.
+std::string overrideNote(llvm::StringRef Override);
 /// The note of a call on the way to a read; \p Callee empty for a lambda.
 std::string throughCallNote(llvm::StringRef Callee);
 /// The note at a read.

@@ -19,7 +19,7 @@ namespace context {
 class RuntimeContext {
 public:
   static int GetCurrent();
-  static int Attach(int Context);
+  static bool Detach(int Token);
 };
 } // namespace context
 namespace trace {
@@ -80,11 +80,12 @@ void opentelemetry_runtime_context() {
   // CHECK-MESSAGES: :[[@LINE-2]]:68: note: context is read here
   // CHECK-FIXES: std::thread T(asyncctx::wrap([] { (void)opentelemetry::context::RuntimeContext::GetCurrent(); }));
   T.join();
-  // Any member of the class is a read.
-  std::thread U([] { (void)opentelemetry::context::RuntimeContext::Attach(1); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'Attach' [asyncctx-callback-without-context]
+  // Any member of the class is a read (Attach, which activates a context,
+  // is a restore guard: manual-capture-opentelemetry.cpp).
+  std::thread U([] { (void)opentelemetry::context::RuntimeContext::Detach(1); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'Detach' [asyncctx-callback-without-context]
   // CHECK-MESSAGES: :[[@LINE-2]]:68: note: context is read here
-  // CHECK-FIXES: std::thread U(asyncctx::wrap([] { (void)opentelemetry::context::RuntimeContext::Attach(1); }));
+  // CHECK-FIXES: std::thread U(asyncctx::wrap([] { (void)opentelemetry::context::RuntimeContext::Detach(1); }));
   U.join();
   // Transitively, through a function.
   std::thread V([] { (void)current_trace_context(); });
