@@ -32,6 +32,13 @@
 #ifndef ASYNCCTX_TASK_HPP
 #define ASYNCCTX_TASK_HPP
 
+// The rest of the runtime works with C++14 (docs/runtime.md, "Language
+// standard"); coroutines need C++20.
+#if __cplusplus < 202002L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 202002L)
+#error                                                                         \
+    "<asyncctx/task.hpp> needs C++20 (coroutines); the rest of the asyncctx runtime works with C++14 and C++17"
+#endif
+
 #include <asyncctx/asyncctx.hpp>
 
 #include <condition_variable>
