@@ -155,6 +155,10 @@ public:
   friend bool operator==(const Snapshot &a, const Snapshot &b) noexcept {
     return a.frame_ == b.frame_ && a.bridges_ == b.bridges_;
   }
+  // Spelled out for C++14 and C++17.
+  friend bool operator!=(const Snapshot &a, const Snapshot &b) noexcept {
+    return !(a == b);
+  }
 
   friend void swap(Snapshot &a, Snapshot &b) noexcept {
     std::swap(a.frame_, b.frame_);

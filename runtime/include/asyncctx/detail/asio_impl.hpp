@@ -167,6 +167,11 @@ public:
                          const ASYNCCTX_ASIO_EXECUTOR &b) noexcept {
     return a.inner_ == b.inner_ && a.snapshot_ == b.snapshot_;
   }
+  // Spelled out for C++14 and C++17 (Asio's executor concept needs both).
+  friend bool operator!=(const ASYNCCTX_ASIO_EXECUTOR &a,
+                         const ASYNCCTX_ASIO_EXECUTOR &b) noexcept {
+    return !(a == b);
+  }
 
   // `f` bound to this executor's context.
   template <class F> Wrapped<std::decay_t<F>> bind(F &&f) const {
