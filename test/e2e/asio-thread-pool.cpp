@@ -7,6 +7,9 @@
 // RUN: %clang_tidy -checks='-*,asyncctx-*' -fix %t.cpp -- %cxxflags -I%S/Inputs | FileCheck %s --check-prefix=FINDINGS
 // RUN: %clangxx -pthread -I%S/Inputs %t.cpp -o %t.after
 // RUN: %t.after | sort | FileCheck %s --check-prefix=AFTER
+// The fixed program against the newest Asio too.
+// RUN: %clangxx -pthread %asio_newest -I%S/Inputs %t.cpp -o %t.after-newest
+// RUN: %t.after-newest | sort | FileCheck %s --check-prefix=AFTER
 
 #include "request_context.hpp"
 #include <asio/post.hpp>

@@ -207,7 +207,7 @@ TEST_F(PortableTest, WrappedIsConstrainedOnItsArguments) {
                 "calls the callable does not accept do not compile");
   // Without CTAD: the template argument, or wrap().
   W explicit_type(number.run(6, [] { return capture(); }),
-                  [](int x) { return x + *number.get(); });
+                  [](int x) { return x + value_or(number, 0); });
   EXPECT_EQ(explicit_type(1), 7);
   EXPECT_EQ(explicit_type.snapshot().empty(), false);
   EXPECT_EQ(explicit_type.inner()(1), 1) << "inner() is the bare callable";
