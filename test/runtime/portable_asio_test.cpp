@@ -118,8 +118,11 @@ TEST_F(PortableAsioTest, PostDispatchAndExecuteRunInTheCapturedContext) {
 TEST_F(PortableAsioTest, ExecutorForwardsQueriesAndRequirements) {
   net::thread_pool pool(1);
   id.run(1, [&] {
-    const ContextPoolExecutor ex = with_context(pool.get_executor());
-    EXPECT_TRUE(ex.snapshot() == capture());
+    // Given explicitly: with bridges registered (portable_test.cpp), two
+    // captures are never the same snapshot.
+    const asyncctx::Snapshot here = capture();
+    const ContextPoolExecutor ex = with_context(pool.get_executor(), here);
+    EXPECT_TRUE(ex.snapshot() == here);
     EXPECT_EQ(&net::query(ex, net::execution::context), &pool);
     auto never = net::require(ex, net::execution::blocking.never);
     EXPECT_TRUE(net::query(never, net::execution::blocking) ==
