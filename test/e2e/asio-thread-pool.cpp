@@ -28,7 +28,7 @@ int main() {
 }
 
 // BEFORE-COUNT-8: sees request none
-// FINDINGS: :20:24: warning: lambda passed to 'asio::post' runs without the caller's async context; it reads 'request_id'
+// FINDINGS: :23:24: warning: lambda passed to 'asio::post' runs without the caller's async context; it reads 'request_id'
 // AFTER: job 1 sees request 100
 // AFTER-NEXT: job 2 sees request 200
 // AFTER-NEXT: job 3 sees request 300
