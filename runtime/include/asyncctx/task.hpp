@@ -37,7 +37,7 @@
 #if __cplusplus < 202002L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 202002L)
 #error                                                                         \
     "<asyncctx/task.hpp> needs C++20 (coroutines); the rest of the asyncctx runtime works with C++14 and C++17"
-#endif
+#else // the header proper, so that the #error above is the only message
 
 #include <asyncctx/asyncctx.hpp>
 
@@ -430,5 +430,7 @@ template <class T> T sync_wait(task<T> t) {
 }
 
 } // namespace asyncctx
+
+#endif // C++20
 
 #endif // ASYNCCTX_TASK_HPP
