@@ -29,7 +29,8 @@ cmake -S . -B build-gcc -G Ninja -DCMAKE_CXX_COMPILER=g++ -DASYNCCTX_BUILD_PLUGI
 gcc_suites=(asyncctx-runtime-tests asyncctx-runtime-tests-boost asyncctx-runtime-tests-bridges
   asyncctx-runtime-tests-std14 asyncctx-runtime-tests-std14-boost
   asyncctx-runtime-tests-std17 asyncctx-runtime-tests-std17-boost
-  asyncctx-runtime-tests-asio-newest asyncctx-runtime-tests-asio-newest-std14)
+  asyncctx-runtime-tests-asio-newest asyncctx-runtime-tests-asio-newest-std14
+  asyncctx-runtime-tests-mixed-standards)
 cmake --build build-gcc -j"$jobs" --target "${gcc_suites[@]}"
 for suite in "${gcc_suites[@]}"; do
   build-gcc/bin/"$suite"
