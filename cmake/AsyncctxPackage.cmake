@@ -42,7 +42,7 @@ with asyncctx::wrap.
 .
 This package contains the clang-tidy plugin, the asyncctx command for whole
 code bases and CI (check, fix, merge; text, JSON and SARIF), the header-only
-C++20 runtime, its CMake package, the documentation and an example.]=])
+C++14 runtime, its CMake package, the documentation and an example.]=])
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

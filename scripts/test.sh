@@ -2,9 +2,10 @@
 # The test command: installs dependencies, builds, and runs every test.
 #   lit: the check tests (real plugin in real clang-tidy-22) and end-to-end
 #        tests (fix, compile, run, assert the context arrives);
-#   runtime unit tests, plain and under ThreadSanitizer and ASan+UBSan;
+#   runtime unit tests, plain and under ThreadSanitizer and ASan+UBSan, as
+#   C++14, C++17 and C++20, against Asio 1.22, the newest Asio and Boost.Asio;
 #   the plugin built against LLVM 19 running the same check tests;
-#   the runtime tests built with GCC.
+#   the runtime tests built with GCC (C++14, C++17, C++20, both Asios).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -21,13 +22,19 @@ cmake -S . -B build-llvm19 -G Ninja -DCMAKE_CXX_COMPILER=clang++-22 \
 cmake --build build-llvm19 -j"$jobs"
 
 echo "== runtime tests (GCC)"
-# docs/runtime.md promises GCC as well as Clang: the plain runtime suite.
+# docs/runtime.md promises GCC as well as Clang: the plain C++20 suites, the
+# portable suites as C++14 and C++17 ("Language standard"), and the newest
+# Asio ("Asio versions").
 cmake -S . -B build-gcc -G Ninja -DCMAKE_CXX_COMPILER=g++ -DASYNCCTX_BUILD_PLUGIN=OFF >/dev/null
-cmake --build build-gcc -j"$jobs" --target asyncctx-runtime-tests asyncctx-runtime-tests-boost \
-  asyncctx-runtime-tests-bridges
-build-gcc/bin/asyncctx-runtime-tests
-build-gcc/bin/asyncctx-runtime-tests-boost
-build-gcc/bin/asyncctx-runtime-tests-bridges
+gcc_suites=(asyncctx-runtime-tests asyncctx-runtime-tests-boost asyncctx-runtime-tests-bridges
+  asyncctx-runtime-tests-std14 asyncctx-runtime-tests-std14-boost
+  asyncctx-runtime-tests-std17 asyncctx-runtime-tests-std17-boost
+  asyncctx-runtime-tests-asio-newest asyncctx-runtime-tests-asio-newest-std14
+  asyncctx-runtime-tests-mixed-standards)
+cmake --build build-gcc -j"$jobs" --target "${gcc_suites[@]}"
+for suite in "${gcc_suites[@]}"; do
+  build-gcc/bin/"$suite"
+done
 
 echo "== tests (LLVM 19 plugin)"
 ctest --test-dir build-llvm19 --output-on-failure -j"$jobs"

@@ -74,5 +74,10 @@ config.substitutions.append(("%compiler", clangxx))
 config.substitutions.append(("%clangxx", "%s %s" % (clangxx, cxxflags)))
 config.substitutions.append(("%cxxflags", cxxflags))
 config.substitutions.append(("%runtime_include", runtime_include))
+# The vendored newest standalone Asio (third_party/asio-*/README.md), searched
+# before the system's Asio 1.22: end-to-end programs compile against both.
+asio_newest_include = os.path.join(config.asyncctx_source_root, "third_party",
+                                   "asio-1.38.2", "include")
+config.substitutions.append(("%asio_newest", "-I%s" % asio_newest_include))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.environment["PATH"] = os.pathsep.join([tools, config.environment.get("PATH", "")])

@@ -9,6 +9,9 @@
 // RUN: FileCheck %s --check-prefix=FIXED < %t.cpp
 // RUN: %clangxx -pthread -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 -I%S/Inputs %t.cpp -o %t.after
 // RUN: %t.after | sort | FileCheck %s --check-prefix=AFTER
+// The fixed program against the newest Asio too.
+// RUN: %clangxx -pthread -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 %asio_newest -I%S/Inputs %t.cpp -o %t.after-newest
+// RUN: %t.after-newest | sort | FileCheck %s --check-prefix=AFTER
 // RUN: %clang_tidy -checks='-*,asyncctx-*' %t.cpp -- %cxxflags -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 -I%S/Inputs | FileCheck %s --check-prefix=CLEAN --allow-empty
 
 #include "request_context.hpp"

@@ -7,6 +7,9 @@
 // RUN: FileCheck %s --check-prefix=FIXED < %t.cpp
 // RUN: %clangxx -pthread -fsanitize=thread -I%S/Inputs %t.cpp -o %t.after
 // RUN: env TSAN_OPTIONS=halt_on_error=1 %t.after | FileCheck %s --check-prefix=AFTER
+// The fixed program against the newest Asio too.
+// RUN: %clangxx -pthread -fsanitize=thread %asio_newest -I%S/Inputs %t.cpp -o %t.after-newest
+// RUN: env TSAN_OPTIONS=halt_on_error=1 %t.after-newest | FileCheck %s --check-prefix=AFTER
 
 #include "request_context.hpp"
 #include <asio/bind_executor.hpp>

@@ -7,6 +7,9 @@
 // RUN: %clang_tidy -checks='-*,asyncctx-*' -fix %t.cpp -- %cxxflags -I%S/Inputs | FileCheck %s --check-prefix=FINDINGS
 // RUN: %clangxx -pthread -I%S/Inputs %t.cpp -o %t.after
 // RUN: %t.after | sort | FileCheck %s --check-prefix=AFTER
+// The fixed program against the newest Asio too.
+// RUN: %clangxx -pthread %asio_newest -I%S/Inputs %t.cpp -o %t.after-newest
+// RUN: %t.after-newest | sort | FileCheck %s --check-prefix=AFTER
 
 #include "request_context.hpp"
 #include <asio/post.hpp>
@@ -25,7 +28,7 @@ int main() {
 }
 
 // BEFORE-COUNT-8: sees request none
-// FINDINGS: :20:24: warning: lambda passed to 'asio::post' runs without the caller's async context; it reads 'request_id'
+// FINDINGS: :23:24: warning: lambda passed to 'asio::post' runs without the caller's async context; it reads 'request_id'
 // AFTER: job 1 sees request 100
 // AFTER-NEXT: job 2 sees request 200
 // AFTER-NEXT: job 3 sees request 300

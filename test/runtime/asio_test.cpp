@@ -18,6 +18,7 @@
 #include <asio/post.hpp>
 #include <asio/steady_timer.hpp>
 #include <asio/strand.hpp>
+#include <asio/system_executor.hpp>
 #include <asio/this_coro.hpp>
 #include <asio/thread_pool.hpp>
 #include <asio/use_awaitable.hpp>
@@ -260,8 +261,14 @@ TEST_F(AsioTest, ExecutorOfAnUnboundHandlerIsTheDefault) {
   using IoExecutor = asio::io_context::executor_type;
   static_assert(std::is_same_v<asio::associated_executor_t<Plain, IoExecutor>,
                                IoExecutor>);
-  static_assert(std::is_same_v<asio::associated_executor_t<Plain>,
-                               asio::system_executor>);
+  // Asio's own default: system_executor up to Asio 1.36, inline_executor
+  // from 1.38.
+  using Default = asio::associated_executor_t<
+      std::remove_reference_t<decltype(plain.inner())>>;
+  static_assert(std::is_same_v<asio::associated_executor_t<Plain>, Default>);
+#if ASIO_VERSION < 103700
+  static_assert(std::is_same_v<Default, asio::system_executor>);
+#endif
   asio::io_context io;
   EXPECT_TRUE(asio::get_associated_executor(plain, io.get_executor()) ==
               io.get_executor());

@@ -83,13 +83,13 @@ namespace whitebox {
 
 // Slots of the current context's frame; 0 for the empty context.
 inline std::uint32_t frame_size() {
-  const asyncctx::detail::Frame *f = asyncctx::detail::this_thread.current;
+  const asyncctx::detail::Frame *f = asyncctx::detail::this_thread().current;
   return f != nullptr ? f->size : 0;
 }
 
 // Slot indices handed out to Locals so far, in the whole process.
 inline std::uint32_t slots_assigned() {
-  return asyncctx::detail::next_slot.load();
+  return asyncctx::detail::SlotCounter<>::next_slot.load();
 }
 
 // Assigns a slot to the Local whose key is `key` (0 until assigned).
@@ -99,11 +99,11 @@ inline std::uint32_t assign_key(std::atomic<std::uint32_t> &key) {
 
 // The shared reference count of the current context (which must exist).
 inline std::size_t shared_count() {
-  return asyncctx::detail::this_thread.current->refs.load();
+  return asyncctx::detail::this_thread().current->refs.load();
 }
 
 // References this thread holds in advance for its innermost installation.
-inline std::size_t credits() { return asyncctx::detail::this_thread.credits; }
+inline std::size_t credits() { return asyncctx::detail::this_thread().credits; }
 inline constexpr std::size_t credit_batch = asyncctx::detail::credit_batch;
 
 } // namespace whitebox

@@ -1,5 +1,6 @@
 // Asio support for asyncctx (standalone Asio, 1.18 or later; tested with
-// 1.22). For Boost.Asio include <asyncctx/boost_asio.hpp> instead.
+// 1.22 and 1.38; C++14 and later). For Boost.Asio include
+// <asyncctx/boost_asio.hpp> instead.
 //
 //   #include <asyncctx/asio.hpp>
 //
@@ -27,6 +28,8 @@
 #include <asio/prefer.hpp>
 #include <asio/query.hpp>
 #include <asio/require.hpp>
+#include <asio/traits/execute_member.hpp>
+#include <asio/version.hpp>
 
 #include <type_traits>
 #include <utility>
@@ -42,6 +45,12 @@
 #define ASYNCCTX_ASIO_HAS_CANCELLATION_SLOT 1
 #else
 #define ASYNCCTX_ASIO_HAS_CANCELLATION_SLOT 0
+#endif
+
+#if ASIO_VERSION < 102900
+#define ASYNCCTX_ASIO_HAS_EXECUTE_CPO 1
+#else
+#define ASYNCCTX_ASIO_HAS_EXECUTE_CPO 0
 #endif
 
 #define ASYNCCTX_ASIO_NS ::asio

@@ -1,5 +1,5 @@
-// asyncctx runtime: async-local variables for C++20, the counterpart of
-// Node's AsyncLocalStorage. Header-only, standard library only.
+// asyncctx runtime: async-local variables for C++14 and later, the counterpart
+// of Node's AsyncLocalStorage. Header-only, standard library only.
 //
 // A context is an immutable, reference-counted set of values, one per
 // asyncctx::Local. Each thread has a current context. Local::run installs a
@@ -28,9 +28,9 @@
 #include <asyncctx/detail/frame.hpp>
 #include <asyncctx/detail/installation.hpp>
 #include <asyncctx/detail/thread_state.hpp>
+#include <asyncctx/detail/traits.hpp>
 
 #include <atomic>
-#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -43,7 +43,7 @@ template <class T> class Local;
 class Snapshot;
 class Scope;
 template <class F> class Wrapped;
-[[nodiscard]] inline Snapshot capture() noexcept;
+ASYNCCTX_NODISCARD inline Snapshot capture() noexcept;
 
 namespace detail {
 struct Access;
@@ -54,8 +54,8 @@ struct Access;
 // life of the process. The constructor is constexpr, so a namespace-scope Local
 // is constant-initialized and usable from any static initializer.
 template <class T> class Local {
-  static_assert(std::is_object_v<T> && !std::is_array_v<T> &&
-                    std::is_same_v<T, std::remove_cv_t<T>>,
+  static_assert(std::is_object<T>::value && !std::is_array<T>::value &&
+                    std::is_same<T, std::remove_cv_t<T>>::value,
                 "asyncctx::Local<T>: T must be a cv-unqualified, non-array "
                 "object type (values are always read as const T)");
 
@@ -68,11 +68,11 @@ public:
   // The value bound in the current context, or null when unset. The pointer
   // stays valid until the innermost run/Scope/wrapped call on this thread that
   // installed the current context returns.
-  [[nodiscard]] const T *get() const noexcept {
+  ASYNCCTX_NODISCARD const T *get() const noexcept {
     // A Local that never ran has key 0: its index wraps to UINT32_MAX and
     // fails the bounds check, like any slot the frame does not cover.
     const std::uint32_t slot = key_.load(std::memory_order_relaxed) - 1;
-    const detail::Frame *f = detail::this_thread.current;
+    const detail::Frame *f = detail::this_thread().current;
     if (f == nullptr || slot >= f->size)
       return nullptr;
     const detail::Box *b = f->slots()[slot];
@@ -84,14 +84,12 @@ public:
   // Calls f() in a context derived from the current one with this Local bound
   // to a copy of `value`; the previous context is restored when f returns or
   // throws. Returns f's result.
-  template <class F>
-    requires std::invocable<F>
+  template <class F, detail::Requires<detail::is_invocable<F>::value> = 0>
   decltype(auto) run(const T &value, F &&f) const {
     return detail::run_derived<T>(slot(), value, std::forward<F>(f));
   }
 
-  template <class F>
-    requires std::invocable<F>
+  template <class F, detail::Requires<detail::is_invocable<F>::value> = 0>
   decltype(auto) run(T &&value, F &&f) const {
     return detail::run_derived<T>(slot(), std::move(value), std::forward<F>(f));
   }
@@ -145,18 +143,22 @@ public:
 
   // True for the empty context (no Local bound). Bridged values, if any, do
   // not count: installing an empty snapshot still installs them.
-  [[nodiscard]] bool empty() const noexcept { return frame_ == nullptr; }
+  ASYNCCTX_NODISCARD bool empty() const noexcept { return frame_ == nullptr; }
 
   // Calls f() with this snapshot as the current context, then restores the
   // previous context (also when f throws). Returns f's result.
-  template <class F>
-    requires std::invocable<F>
-  decltype(auto) run(F &&f) const noexcept(std::is_nothrow_invocable_v<F>);
+  template <class F, detail::Requires<detail::is_invocable<F>::value> = 0>
+  decltype(auto) run(F &&f) const
+      noexcept(detail::is_nothrow_invocable<F>::value);
 
   // Same context object, not merely equal values; with bridges registered,
   // also the same capture of their values (copies of one snapshot).
   friend bool operator==(const Snapshot &a, const Snapshot &b) noexcept {
     return a.frame_ == b.frame_ && a.bridges_ == b.bridges_;
+  }
+  // Spelled out for C++14 and C++17.
+  friend bool operator!=(const Snapshot &a, const Snapshot &b) noexcept {
+    return !(a == b);
   }
 
   friend void swap(Snapshot &a, Snapshot &b) noexcept {
@@ -183,18 +185,21 @@ struct Access {
   static const BridgeCapture *bridges(const Snapshot &s) noexcept {
     return s.bridges_;
   }
-  // `s` installed until the end of the block; `s` must outlive it.
-  static InstalledFrame borrow(const Snapshot &s) noexcept {
-    return InstalledFrame(s.frame_, s.bridges_);
-  }
+};
+
+// `s` installed until the end of the block; `s` must outlive it.
+class InstalledSnapshot : public InstalledFrame {
+public:
+  explicit InstalledSnapshot(const Snapshot &s) noexcept
+      : InstalledFrame(Access::frame(s), Access::bridges(s)) {}
 };
 
 } // namespace detail
 
 // The current context of this thread (and the values of the registered
 // bridges).
-[[nodiscard]] inline Snapshot capture() noexcept {
-  return Snapshot(detail::acquire(detail::this_thread.current),
+ASYNCCTX_NODISCARD inline Snapshot capture() noexcept {
+  return Snapshot(detail::acquire(detail::this_thread().current),
                   detail::capture_bridges());
 }
 
@@ -202,7 +207,7 @@ struct Access {
 // Holds its own reference, so the Snapshot may go first. Create and destroy it
 // on the same thread, in stack order; never keep one alive across co_await or
 // any other suspension point.
-class [[nodiscard]] Scope {
+class ASYNCCTX_NODISCARD Scope {
 public:
   explicit Scope(const Snapshot &snapshot) noexcept
       : installed_(detail::acquire(detail::Access::frame(snapshot)),
@@ -215,78 +220,82 @@ private:
   detail::InstalledFrame installed_;
 };
 
-template <class F>
-  requires std::invocable<F>
+template <class F, detail::Requires<detail::is_invocable<F>::value>>
 decltype(auto) Snapshot::run(F &&f) const
-    noexcept(std::is_nothrow_invocable_v<F>) {
-  detail::InstalledFrame installed = detail::Access::borrow(*this);
-  return std::invoke(std::forward<F>(f));
+    noexcept(detail::is_nothrow_invocable<F>::value) {
+  detail::InstalledSnapshot installed(*this);
+  return detail::invoke(std::forward<F>(f));
 }
 
 // A callable bound to the context captured when it was made. Invoking it runs
 // the inner callable inside that context and restores the caller's context
 // afterwards. Copyable iff F is; movable iff F is.
 template <class F> class Wrapped {
-  static_assert(std::is_object_v<F> && std::is_same_v<F, std::decay_t<F>>,
+  static_assert(std::is_object<F>::value &&
+                    std::is_same<F, std::decay_t<F>>::value,
                 "asyncctx::Wrapped<F>: F must be a decayed object type");
 
 public:
-  template <class G>
-    requires std::constructible_from<F, G>
+  template <class G, detail::Requires<std::is_constructible<F, G>::value> = 0>
   Wrapped(Snapshot snapshot,
-          G &&fn) noexcept(std::is_nothrow_constructible_v<F, G>)
+          G &&fn) noexcept(std::is_nothrow_constructible<F, G>::value)
       : snapshot_(std::move(snapshot)), fn_(std::forward<G>(fn)) {}
 
-  template <class... Args>
-    requires std::invocable<F &, Args...>
+  template <class... Args,
+            detail::Requires<detail::is_invocable<F &, Args...>::value> = 0>
   decltype(auto) operator()(Args &&...args) & noexcept(
-      std::is_nothrow_invocable_v<F &, Args...>) {
-    detail::InstalledFrame installed = detail::Access::borrow(snapshot_);
-    return std::invoke(fn_, std::forward<Args>(args)...);
+      detail::is_nothrow_invocable<F &, Args...>::value) {
+    detail::InstalledSnapshot installed(snapshot_);
+    return detail::invoke(fn_, std::forward<Args>(args)...);
   }
 
-  template <class... Args>
-    requires std::invocable<const F &, Args...>
+  template <
+      class... Args,
+      detail::Requires<detail::is_invocable<const F &, Args...>::value> = 0>
   decltype(auto) operator()(Args &&...args) const & noexcept(
-      std::is_nothrow_invocable_v<const F &, Args...>) {
-    detail::InstalledFrame installed = detail::Access::borrow(snapshot_);
-    return std::invoke(fn_, std::forward<Args>(args)...);
+      detail::is_nothrow_invocable<const F &, Args...>::value) {
+    detail::InstalledSnapshot installed(snapshot_);
+    return detail::invoke(fn_, std::forward<Args>(args)...);
   }
 
-  template <class... Args>
-    requires std::invocable<F, Args...>
+  template <class... Args,
+            detail::Requires<detail::is_invocable<F, Args...>::value> = 0>
   decltype(auto) operator()(Args &&...args) && noexcept(
-      std::is_nothrow_invocable_v<F, Args...>) {
-    detail::InstalledFrame installed = detail::Access::borrow(snapshot_);
-    return std::invoke(std::move(fn_), std::forward<Args>(args)...);
+      detail::is_nothrow_invocable<F, Args...>::value) {
+    detail::InstalledSnapshot installed(snapshot_);
+    return detail::invoke(std::move(fn_), std::forward<Args>(args)...);
   }
 
-  template <class... Args>
-    requires std::invocable<const F, Args...>
+  template <class... Args,
+            detail::Requires<detail::is_invocable<const F, Args...>::value> = 0>
   decltype(auto) operator()(Args &&...args) const && noexcept(
-      std::is_nothrow_invocable_v<const F, Args...>) {
-    detail::InstalledFrame installed = detail::Access::borrow(snapshot_);
-    return std::invoke(std::move(fn_), std::forward<Args>(args)...);
+      detail::is_nothrow_invocable<const F, Args...>::value) {
+    detail::InstalledSnapshot installed(snapshot_);
+    return detail::invoke(std::move(fn_), std::forward<Args>(args)...);
   }
 
   // The wrapped callable, e.g. to forward its associated characteristics.
-  [[nodiscard]] F &inner() noexcept { return fn_; }
-  [[nodiscard]] const F &inner() const noexcept { return fn_; }
+  ASYNCCTX_NODISCARD F &inner() noexcept { return fn_; }
+  ASYNCCTX_NODISCARD const F &inner() const noexcept { return fn_; }
 
   // The context the callable runs in.
-  [[nodiscard]] const Snapshot &snapshot() const noexcept { return snapshot_; }
+  ASYNCCTX_NODISCARD const Snapshot &snapshot() const noexcept {
+    return snapshot_;
+  }
 
 private:
   Snapshot snapshot_;
   F fn_;
 };
 
+#if defined(__cpp_deduction_guides) && __cpp_deduction_guides >= 201703L
 template <class G> Wrapped(Snapshot, G) -> Wrapped<G>;
+#endif
 
 // Captures the current context and binds f to it.
 template <class F>
-[[nodiscard]] Wrapped<std::decay_t<F>>
-wrap(F &&f) noexcept(std::is_nothrow_constructible_v<std::decay_t<F>, F>) {
+ASYNCCTX_NODISCARD Wrapped<std::decay_t<F>>
+wrap(F &&f) noexcept(std::is_nothrow_constructible<std::decay_t<F>, F>::value) {
   return Wrapped<std::decay_t<F>>(capture(), std::forward<F>(f));
 }
 
@@ -363,10 +372,10 @@ private:
 // leave asyncctx contexts themselves.
 template <class Capture, class Install, class Leave>
 Bridge bridge(Capture capture, Install install, Leave leave) {
-  using Value = std::decay_t<std::invoke_result_t<const Capture &>>;
+  using Value = std::decay_t<detail::invoke_result_t<const Capture &>>;
   using Token =
-      std::decay_t<std::invoke_result_t<const Install &, const Value &>>;
-  static_assert(std::is_invocable_v<const Leave &, Token &&>,
+      std::decay_t<detail::invoke_result_t<const Install &, const Value &>>;
+  static_assert(detail::is_invocable<const Leave &, Token &&>::value,
                 "asyncctx::bridge: leave(token) must accept the token that "
                 "install(value) returns, as an rvalue");
   static_assert(alignof(Value) <= detail::bridge_alignment &&
@@ -384,16 +393,18 @@ Bridge bridge(Capture capture, Install install, Leave leave) {
 // installing a snapshot moves the thread's value aside and copies the
 // captured one in; leaving moves the saved value back, exactly like a Local.
 template <class Variable> Bridge bridge(Variable variable) {
-  using Ref = std::invoke_result_t<const Variable &>;
+  using Ref = detail::invoke_result_t<const Variable &>;
   using T = std::remove_reference_t<Ref>;
-  static_assert(std::is_lvalue_reference_v<Ref> && !std::is_const_v<T>,
+  static_assert(std::is_lvalue_reference<Ref>::value &&
+                    !std::is_const<T>::value,
                 "asyncctx::bridge(variable): variable() must return a "
                 "non-const lvalue reference to the thread's variable");
-  static_assert(
-      std::is_copy_constructible_v<T> && std::is_copy_assignable_v<T> &&
-          std::is_move_constructible_v<T> && std::is_move_assignable_v<T>,
-      "asyncctx::bridge(variable): the variable's type must be "
-      "copyable and movable");
+  static_assert(std::is_copy_constructible<T>::value &&
+                    std::is_copy_assignable<T>::value &&
+                    std::is_move_constructible<T>::value &&
+                    std::is_move_assignable<T>::value,
+                "asyncctx::bridge(variable): the variable's type must be "
+                "copyable and movable");
   return bridge([variable] { return T(variable()); },
                 [variable](const T &captured) {
                   T &current = variable();

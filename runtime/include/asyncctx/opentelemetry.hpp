@@ -46,14 +46,31 @@ inline Bridge register_opentelemetry_bridge() {
       [](::opentelemetry::nostd::unique_ptr<Token> &&token) { token.reset(); });
 }
 
-} // namespace detail
-
 // Registered once per process during static initialization, however many
 // translation units (and, with default visibility, shared libraries)
 // include this header. A capture made by a static initializer that runs
-// before this one carries no OpenTelemetry context.
-ASYNCCTX_SHARED_STATE inline const Bridge opentelemetry_bridge =
-    detail::register_opentelemetry_bridge();
+// before this one carries no OpenTelemetry context. (A template's static
+// member rather than an inline variable: one object per process in C++14
+// too.)
+template <class Unused = void>
+struct ASYNCCTX_SHARED_STATE OpenTelemetryRegistration {
+  static const Bridge bridge;
+};
+template <class Unused>
+const Bridge OpenTelemetryRegistration<Unused>::bridge =
+    register_opentelemetry_bridge();
+
+} // namespace detail
+
+// The registration's handle. Naming it in every translation unit that
+// includes this header instantiates the registration, and so runs it.
+#if __cplusplus >= 201703L
+inline
+#else
+static
+#endif
+    const Bridge &opentelemetry_bridge =
+        detail::OpenTelemetryRegistration<>::bridge;
 
 } // namespace asyncctx
 

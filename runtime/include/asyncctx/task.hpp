@@ -32,6 +32,13 @@
 #ifndef ASYNCCTX_TASK_HPP
 #define ASYNCCTX_TASK_HPP
 
+// The rest of the runtime works with C++14 (docs/runtime.md, "Language
+// standard"); coroutines need C++20.
+#if __cplusplus < 202002L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 202002L)
+#error                                                                         \
+    "<asyncctx/task.hpp> needs C++20 (coroutines); the rest of the asyncctx runtime works with C++14 and C++17"
+#else // the header proper, so that the #error above is the only message
+
 #include <asyncctx/asyncctx.hpp>
 
 #include <condition_variable>
@@ -423,5 +430,7 @@ template <class T> T sync_wait(task<T> t) {
 }
 
 } // namespace asyncctx
+
+#endif // C++20
 
 #endif // ASYNCCTX_TASK_HPP

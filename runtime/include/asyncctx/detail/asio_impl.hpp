@@ -3,14 +3,17 @@
 // include guard on purpose and is configured by the including header with
 //
 //   ASYNCCTX_ASIO_NS            ::asio or ::boost::asio
-//   ASYNCCTX_ASIO_OPEN_NS       namespace asio {   (or namespace boost::asio {)
-//   ASYNCCTX_ASIO_CLOSE_NS      }
+//   ASYNCCTX_ASIO_OPEN_NS       namespace asio {   (or namespace boost {
+//                               namespace asio {)
+//   ASYNCCTX_ASIO_CLOSE_NS      }                  (or } })
 //   ASYNCCTX_ASIO_EXECUTOR      name of the executor adapter class
 //   ASYNCCTX_ASIO_DETAIL        name of a namespace for helpers, inside
 //                               asyncctx::detail (distinct per library, so
 //                               that both can be used in one program)
 //   ASYNCCTX_ASIO_HAS_ASSOCIATOR          1 when <...asio/associator.hpp>
 //   ASYNCCTX_ASIO_HAS_CANCELLATION_SLOT   1 when associated_cancellation_slot
+//   ASYNCCTX_ASIO_HAS_EXECUTE_CPO         1 when execution::execute exists
+//                                         (removed in Asio 1.29, Boost 1.84)
 //
 // all of which it undefines at the end.
 
@@ -18,7 +21,8 @@ namespace asyncctx {
 
 template <class Executor> class ASYNCCTX_ASIO_EXECUTOR;
 
-namespace detail::ASYNCCTX_ASIO_DETAIL {
+namespace detail {
+namespace ASYNCCTX_ASIO_DETAIL {
 
 // The Networking TS executor members (context, on_work_started,
 // on_work_finished, dispatch, post, defer), present only when the inner
@@ -61,26 +65,26 @@ private:
 template <class A, class = void> struct executor_mark {};
 template <class A>
 struct executor_mark<
-    A, std::void_t<typename A::asio_associated_executor_is_unspecialised>> {
+    A, void_t<typename A::asio_associated_executor_is_unspecialised>> {
   typedef void asio_associated_executor_is_unspecialised;
 };
 template <class A, class = void> struct allocator_mark {};
 template <class A>
 struct allocator_mark<
-    A, std::void_t<typename A::asio_associated_allocator_is_unspecialised>> {
+    A, void_t<typename A::asio_associated_allocator_is_unspecialised>> {
   typedef void asio_associated_allocator_is_unspecialised;
 };
 template <class A, class = void> struct slot_mark {};
 template <class A>
 struct slot_mark<
-    A, std::void_t<
-           typename A::asio_associated_cancellation_slot_is_unspecialised>> {
+    A, void_t<typename A::asio_associated_cancellation_slot_is_unspecialised>> {
   typedef void asio_associated_cancellation_slot_is_unspecialised;
 };
 template <class A>
 struct forward_marks : executor_mark<A>, allocator_mark<A>, slot_mark<A> {};
 
-} // namespace detail::ASYNCCTX_ASIO_DETAIL
+} // namespace ASYNCCTX_ASIO_DETAIL
+} // namespace detail
 
 // An executor adapter: every function submitted through it (execute, and the
 // Networking TS dispatch/post/defer when Executor has them) runs inside the
@@ -92,7 +96,7 @@ struct forward_marks : executor_mark<A>, allocator_mark<A>, slot_mark<A> {};
 template <class Executor>
 class ASYNCCTX_ASIO_EXECUTOR : public detail::ASYNCCTX_ASIO_DETAIL::ts_members<
                                    ASYNCCTX_ASIO_EXECUTOR<Executor>, Executor> {
-  static_assert(std::is_same_v<Executor, std::decay_t<Executor>>,
+  static_assert(std::is_same<Executor, std::decay_t<Executor>>::value,
                 "the inner executor must be a decayed object type");
 
 public:
@@ -102,27 +106,39 @@ public:
       : inner_(std::move(ex)), snapshot_(std::move(snapshot)) {}
 
   // From an adapter of a convertible executor (e.g. to a polymorphic one).
-  template <class Other>
-    requires(!std::is_same_v<Other, Executor> &&
-             std::is_convertible_v<const Other &, Executor>)
+  template <
+      class Other,
+      detail::Requires<!std::is_same<Other, Executor>::value &&
+                       std::is_convertible<const Other &, Executor>::value> = 0>
   ASYNCCTX_ASIO_EXECUTOR(const ASYNCCTX_ASIO_EXECUTOR<Other> &other) noexcept
       : inner_(other.get_inner_executor()), snapshot_(other.snapshot()) {}
 
-  [[nodiscard]] const Executor &get_inner_executor() const noexcept {
+  ASYNCCTX_NODISCARD const Executor &get_inner_executor() const noexcept {
     return inner_;
   }
-  [[nodiscard]] const Snapshot &snapshot() const noexcept { return snapshot_; }
+  ASYNCCTX_NODISCARD const Snapshot &snapshot() const noexcept {
+    return snapshot_;
+  }
 
-  template <class F>
-    requires ASYNCCTX_ASIO_NS::execution::can_execute<
-        const Executor &, Wrapped<std::decay_t<F>>>::value
+#if ASYNCCTX_ASIO_HAS_EXECUTE_CPO
+  template <class F,
+            detail::Requires<ASYNCCTX_ASIO_NS::execution::can_execute<
+                const Executor &, Wrapped<std::decay_t<F>>>::value> = 0>
   void execute(F &&f) const {
     ASYNCCTX_ASIO_NS::execution::execute(inner_, bind(static_cast<F &&>(f)));
   }
+#else
+  // Newer Asio has no execute customisation point: executors have a member.
+  template <class F,
+            detail::Requires<ASYNCCTX_ASIO_NS::traits::execute_member<
+                const Executor &, Wrapped<std::decay_t<F>>>::is_valid> = 0>
+  void execute(F &&f) const {
+    inner_.execute(bind(static_cast<F &&>(f)));
+  }
+#endif
 
-  template <class Property>
-    requires ASYNCCTX_ASIO_NS::can_query<const Executor &,
-                                         const Property &>::value
+  template <class Property, detail::Requires<ASYNCCTX_ASIO_NS::can_query<
+                                const Executor &, const Property &>::value> = 0>
   auto query(const Property &p) const
       noexcept(ASYNCCTX_ASIO_NS::is_nothrow_query<const Executor &,
                                                   const Property &>::value) ->
@@ -131,18 +147,16 @@ public:
     return ASYNCCTX_ASIO_NS::query(inner_, p);
   }
 
-  template <class Property>
-    requires ASYNCCTX_ASIO_NS::can_require<const Executor &,
-                                           const Property &>::value
+  template <class Property, detail::Requires<ASYNCCTX_ASIO_NS::can_require<
+                                const Executor &, const Property &>::value> = 0>
   auto require(const Property &p) const -> ASYNCCTX_ASIO_EXECUTOR<
       std::decay_t<typename ASYNCCTX_ASIO_NS::require_result<
           const Executor &, const Property &>::type>> {
     return {ASYNCCTX_ASIO_NS::require(inner_, p), snapshot_};
   }
 
-  template <class Property>
-    requires ASYNCCTX_ASIO_NS::can_prefer<const Executor &,
-                                          const Property &>::value
+  template <class Property, detail::Requires<ASYNCCTX_ASIO_NS::can_prefer<
+                                const Executor &, const Property &>::value> = 0>
   auto prefer(const Property &p) const -> ASYNCCTX_ASIO_EXECUTOR<
       std::decay_t<typename ASYNCCTX_ASIO_NS::prefer_result<
           const Executor &, const Property &>::type>> {
@@ -152,6 +166,11 @@ public:
   friend bool operator==(const ASYNCCTX_ASIO_EXECUTOR &a,
                          const ASYNCCTX_ASIO_EXECUTOR &b) noexcept {
     return a.inner_ == b.inner_ && a.snapshot_ == b.snapshot_;
+  }
+  // Spelled out for C++14 and C++17 (Asio's executor concept needs both).
+  friend bool operator!=(const ASYNCCTX_ASIO_EXECUTOR &a,
+                         const ASYNCCTX_ASIO_EXECUTOR &b) noexcept {
+    return !(a == b);
   }
 
   // `f` bound to this executor's context.
@@ -166,17 +185,18 @@ private:
 
 // An executor that runs everything submitted through it on `ex`, inside
 // `snapshot` (by default: the context current at this call).
-template <class Executor>
-  requires(ASYNCCTX_ASIO_NS::execution::is_executor<Executor>::value ||
-           ASYNCCTX_ASIO_NS::is_executor<Executor>::value)
-[[nodiscard]] ASYNCCTX_ASIO_EXECUTOR<Executor>
+template <class Executor,
+          detail::Requires<
+              ASYNCCTX_ASIO_NS::execution::is_executor<Executor>::value ||
+              ASYNCCTX_ASIO_NS::is_executor<Executor>::value> = 0>
+ASYNCCTX_NODISCARD ASYNCCTX_ASIO_EXECUTOR<Executor>
 with_context(const Executor &ex, Snapshot snapshot = capture()) noexcept {
   return ASYNCCTX_ASIO_EXECUTOR<Executor>(ex, std::move(snapshot));
 }
 
 // Rebinding an adapter replaces its context instead of nesting adapters.
 template <class Executor>
-[[nodiscard]] ASYNCCTX_ASIO_EXECUTOR<Executor>
+ASYNCCTX_NODISCARD ASYNCCTX_ASIO_EXECUTOR<Executor>
 with_context(const ASYNCCTX_ASIO_EXECUTOR<Executor> &ex,
              Snapshot snapshot = capture()) noexcept {
   return ASYNCCTX_ASIO_EXECUTOR<Executor>(ex.get_inner_executor(),
@@ -184,11 +204,14 @@ with_context(const ASYNCCTX_ASIO_EXECUTOR<Executor> &ex,
 }
 
 // The executor of an execution context (io_context, thread_pool, ...).
-template <class ExecutionContext>
-  requires std::is_convertible_v<ExecutionContext &,
-                                 ASYNCCTX_ASIO_NS::execution_context &>
-[[nodiscard]] ASYNCCTX_ASIO_EXECUTOR<typename ExecutionContext::executor_type>
-with_context(ExecutionContext &ctx, Snapshot snapshot = capture()) noexcept {
+template <
+    class ExecutionContext,
+    detail::Requires<std::is_convertible<
+        ExecutionContext &, ASYNCCTX_ASIO_NS::execution_context &>::value> = 0>
+ASYNCCTX_NODISCARD
+    ASYNCCTX_ASIO_EXECUTOR<typename ExecutionContext::executor_type>
+    with_context(ExecutionContext &ctx,
+                 Snapshot snapshot = capture()) noexcept {
   return ASYNCCTX_ASIO_EXECUTOR<typename ExecutionContext::executor_type>(
       ctx.get_executor(), std::move(snapshot));
 }
@@ -269,3 +292,4 @@ ASYNCCTX_ASIO_CLOSE_NS
 #undef ASYNCCTX_ASIO_DETAIL
 #undef ASYNCCTX_ASIO_HAS_ASSOCIATOR
 #undef ASYNCCTX_ASIO_HAS_CANCELLATION_SLOT
+#undef ASYNCCTX_ASIO_HAS_EXECUTE_CPO

@@ -17,7 +17,8 @@
 #include <new>
 #include <utility>
 
-namespace asyncctx::detail {
+namespace asyncctx {
+namespace detail {
 
 constexpr std::size_t align_up(std::size_t n, std::size_t alignment) noexcept {
   return (n + alignment - 1) / alignment * alignment;
@@ -25,8 +26,7 @@ constexpr std::size_t align_up(std::size_t n, std::size_t alignment) noexcept {
 
 // Every bridge value, token and block below is placed at this alignment or a
 // smaller one, so plain ::operator new suffices.
-inline constexpr std::size_t bridge_alignment =
-    __STDCPP_DEFAULT_NEW_ALIGNMENT__;
+constexpr std::size_t bridge_alignment = alignof(std::max_align_t);
 
 // One registered bridge, its value and token types erased. Made by
 // asyncctx::bridge and never destroyed: snapshots may outlive static
@@ -84,7 +84,7 @@ struct BridgeCapture {
 
   explicit BridgeCapture(const BridgeSet *s) noexcept : set(s) {}
   const void *value(std::size_t i) const noexcept {
-    return reinterpret_cast<const std::byte *>(this) +
+    return reinterpret_cast<const unsigned char *>(this) +
            set->entries[i].value_offset;
   }
 };
@@ -97,7 +97,8 @@ struct BridgeRecord {
   std::size_t depth; // the installation's ThreadState::depth
 
   void *token(std::size_t i) noexcept {
-    return reinterpret_cast<std::byte *>(this) + set->entries[i].token_offset;
+    return reinterpret_cast<unsigned char *>(this) +
+           set->entries[i].token_offset;
   }
 };
 
@@ -119,14 +120,20 @@ inline BridgeSet::BridgeSet(const BridgeSet *previous, const BridgeBase *added)
   record_bytes = align_up(tokens, bridge_alignment);
 }
 
-// The current set; null until the first registration.
-ASYNCCTX_SHARED_STATE inline constinit std::atomic<const BridgeSet *>
-    bridge_set{nullptr};
+// The current set; null until the first registration. One per process (see
+// SlotCounter in frame.hpp).
+template <class Unused = void> struct ASYNCCTX_SHARED_STATE BridgeRegistry {
+  static std::atomic<const BridgeSet *> bridge_set;
+};
+template <class Unused>
+ASYNCCTX_CONSTINIT std::atomic<const BridgeSet *>
+    BridgeRegistry<Unused>::bridge_set{nullptr};
 
 // Safe at any time, from any thread, and from static initializers (the
 // registry is constant-initialized). A capture that races with it sees the
 // set before or after.
 ASYNCCTX_NOINLINE inline void register_bridge(const BridgeBase *bridge) {
+  auto &bridge_set = BridgeRegistry<>::bridge_set;
   const BridgeSet *current = bridge_set.load(std::memory_order_acquire);
   for (;;) {
     auto *next = new BridgeSet(current, bridge);
@@ -213,8 +220,8 @@ private:
   };
   static constexpr std::size_t chunk_header =
       align_up(sizeof(Chunk), bridge_alignment);
-  static std::byte *data(Chunk *c) noexcept {
-    return reinterpret_cast<std::byte *>(c) + chunk_header;
+  static unsigned char *data(Chunk *c) noexcept {
+    return reinterpret_cast<unsigned char *>(c) + chunk_header;
   }
 
   ASYNCCTX_NOINLINE void grow(std::size_t bytes) {
@@ -240,14 +247,23 @@ private:
   std::size_t spare_capture_bytes_ = 0;
   bool exited_ = false;
 };
-ASYNCCTX_SHARED_STATE inline constinit thread_local ThreadBridges
-    thread_bridges;
+template <class Unused = void>
+struct ASYNCCTX_SHARED_STATE ThreadBridgesStorage {
+  static thread_local ThreadBridges stack;
+};
+template <class Unused>
+ASYNCCTX_CONSTINIT thread_local ThreadBridges
+    ThreadBridgesStorage<Unused>::stack;
+
+inline ThreadBridges &thread_bridges() noexcept {
+  return ThreadBridgesStorage<>::stack;
+}
 
 ASYNCCTX_NOINLINE inline BridgeCapture *
 capture_bridges(const BridgeSet *set) noexcept {
-  auto *c = ::new (thread_bridges.allocate_capture(set->capture_bytes))
+  auto *c = ::new (thread_bridges().allocate_capture(set->capture_bytes))
       BridgeCapture(set);
-  auto *base = reinterpret_cast<std::byte *>(c);
+  auto *base = reinterpret_cast<unsigned char *>(c);
   for (std::size_t i = 0; i < set->count; ++i)
     set->entries[i].bridge->capture(base + set->entries[i].value_offset);
   return c;
@@ -256,7 +272,8 @@ capture_bridges(const BridgeSet *set) noexcept {
 // This thread's values of every registered bridge; null while none is
 // registered (the only cost capture() pays then).
 inline BridgeCapture *capture_bridges() noexcept {
-  const BridgeSet *set = bridge_set.load(std::memory_order_acquire);
+  const BridgeSet *set =
+      BridgeRegistry<>::bridge_set.load(std::memory_order_acquire);
   return set != nullptr ? capture_bridges(set) : nullptr;
 }
 
@@ -268,11 +285,11 @@ inline BridgeCapture *share(BridgeCapture *c) noexcept {
 
 ASYNCCTX_NOINLINE inline void destroy(BridgeCapture *c) noexcept {
   const BridgeSet *set = c->set;
-  auto *base = reinterpret_cast<std::byte *>(c);
+  auto *base = reinterpret_cast<unsigned char *>(c);
   for (std::size_t i = set->count; i-- > 0;)
     set->entries[i].bridge->destroy(base + set->entries[i].value_offset);
   c->~BridgeCapture();
-  thread_bridges.free_capture(c, set->capture_bytes);
+  thread_bridges().free_capture(c, set->capture_bytes);
 }
 
 inline void release(BridgeCapture *c) noexcept {
@@ -287,7 +304,7 @@ inline void release(BridgeCapture *c) noexcept {
 ASYNCCTX_NOINLINE inline void install_bridges(const BridgeCapture *c,
                                               std::size_t depth) noexcept {
   const BridgeSet *set = c->set;
-  BridgeRecord *r = thread_bridges.push(set, depth);
+  BridgeRecord *r = thread_bridges().push(set, depth);
   for (std::size_t i = 0; i < set->count; ++i)
     set->entries[i].bridge->install(c->value(i), r->token(i));
 }
@@ -296,7 +313,7 @@ ASYNCCTX_NOINLINE inline void install_bridges(const BridgeCapture *c,
 // innermost first and each in reverse registration order: the LIFO order in
 // which they were installed.
 ASYNCCTX_NOINLINE inline void unwind_bridges(std::size_t depth) noexcept {
-  ThreadBridges &stack = thread_bridges;
+  ThreadBridges &stack = thread_bridges();
   for (BridgeRecord *r = stack.top(); r != nullptr && r->depth > depth;
        r = stack.top()) {
     const BridgeSet *set = r->set;
@@ -306,6 +323,7 @@ ASYNCCTX_NOINLINE inline void unwind_bridges(std::size_t depth) noexcept {
   }
 }
 
-} // namespace asyncctx::detail
+} // namespace detail
+} // namespace asyncctx
 
 #endif // ASYNCCTX_DETAIL_BRIDGE_HPP

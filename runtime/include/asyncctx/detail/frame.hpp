@@ -6,6 +6,7 @@
 #define ASYNCCTX_DETAIL_FRAME_HPP
 
 #include <asyncctx/detail/config.hpp>
+#include <asyncctx/detail/traits.hpp>
 
 #include <atomic>
 #include <cstddef>
@@ -14,7 +15,8 @@
 #include <new>
 #include <utility>
 
-namespace asyncctx::detail {
+namespace asyncctx {
+namespace detail {
 
 // One value bound to one Local. Shared by every frame that inherits it, so a
 // value is constructed once per Local::run and destroyed with its last frame.
@@ -29,8 +31,7 @@ struct Box {
 
 template <class T> struct TypedBox final : Box {
   template <class... A>
-  explicit TypedBox(std::in_place_t, A &&...args)
-      : value(std::forward<A>(args)...) {}
+  explicit TypedBox(InPlace, A &&...args) : value(std::forward<A>(args)...) {}
   T value;
 };
 
@@ -64,10 +65,14 @@ struct Frame {
   }
   // Slot storage starts right after the header, inside the same allocation.
   static void *storage(void *self) noexcept {
-    return static_cast<std::byte *>(self) + sizeof(Frame);
+    return static_cast<unsigned char *>(self) + sizeof(Frame);
   }
   Box **slots() noexcept {
+#if defined(__cpp_lib_launder) && __cpp_lib_launder >= 201606L
     return std::launder(static_cast<Box **>(storage(this)));
+#else
+    return static_cast<Box **>(storage(this));
+#endif
   }
   Box *const *slots() const noexcept {
     return const_cast<Frame *>(this)->slots();
@@ -75,7 +80,8 @@ struct Frame {
 };
 static_assert(sizeof(Frame) % alignof(Box *) == 0,
               "slot array must be aligned right after the frame header");
-static_assert(alignof(Frame) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);
+static_assert(alignof(Frame) <= alignof(std::max_align_t),
+              "plain operator new must align a frame");
 
 ASYNCCTX_NOINLINE inline void destroy(Frame *f) noexcept {
   Box **s = f->slots();
@@ -99,17 +105,25 @@ struct RawFrame {
   }
 };
 
+// One object per process without C++17 inline variables: a static data
+// member of a class template has the same vague linkage, and the same symbol
+// in every language standard, so C++14 and C++20 code in one program share it.
 // Slot indices handed out to Locals, never reused.
-ASYNCCTX_SHARED_STATE inline constinit std::atomic<std::uint32_t> next_slot{0};
+template <class Unused = void> struct ASYNCCTX_SHARED_STATE SlotCounter {
+  static std::atomic<std::uint32_t> next_slot;
+};
+template <class Unused>
+ASYNCCTX_CONSTINIT std::atomic<std::uint32_t> SlotCounter<Unused>::next_slot{0};
 
 // Far below UINT32_MAX so the counter cannot wrap before a process dies.
-inline constexpr std::uint32_t max_slots = std::uint32_t{1} << 30;
+constexpr std::uint32_t max_slots = std::uint32_t{1} << 30;
 
 // Gives a Local its slot on first use; `key` holds slot + 1, 0 until assigned.
 // Two threads racing here agree on the first key stored; the loser's index is
 // simply never used.
 inline std::uint32_t assign_key(std::atomic<std::uint32_t> &key) noexcept {
-  const std::uint32_t slot = next_slot.fetch_add(1, std::memory_order_relaxed);
+  const std::uint32_t slot =
+      SlotCounter<>::next_slot.fetch_add(1, std::memory_order_relaxed);
   if (slot >= max_slots)
     std::terminate(); // Locals are being created in a loop; see docs.
   std::uint32_t expected = 0;
@@ -119,6 +133,7 @@ inline std::uint32_t assign_key(std::atomic<std::uint32_t> &key) noexcept {
   return expected;
 }
 
-} // namespace asyncctx::detail
+} // namespace detail
+} // namespace asyncctx
 
 #endif // ASYNCCTX_DETAIL_FRAME_HPP

@@ -9,13 +9,15 @@
 #include <asyncctx/detail/config.hpp>
 #include <asyncctx/detail/frame.hpp>
 #include <asyncctx/detail/thread_state.hpp>
+#include <asyncctx/detail/traits.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <utility>
 
-namespace asyncctx::detail {
+namespace asyncctx {
+namespace detail {
 
 // Makes a frame the current one for a stretch of execution and restores the
 // previous one afterwards: a block (Local::run, Scope, a Wrapped call) or a
@@ -32,7 +34,7 @@ public:
 
   void enter(Frame *f, const BridgeCapture *bridges, bool adopt = false,
              std::size_t credits = 0) noexcept {
-    ThreadState &t = this_thread;
+    ThreadState &t = this_thread();
     saved_ = t;
     owner_ = &t;
     adopted_ = adopt ? f : nullptr;
@@ -43,8 +45,8 @@ public:
   }
 
   void leave() noexcept {
-    ThreadState &t = this_thread;
-    if (t.top != this) [[unlikely]] {
+    ThreadState &t = this_thread();
+    if (ASYNCCTX_UNLIKELY(t.top != this)) {
       leave_misnested(t);
       return;
     }
@@ -83,7 +85,8 @@ private:
     std::size_t credits;
     if (&t == owner_ && t.depth > saved_.depth) {
       // Installations opened above this one are still open: end them too.
-      if (bridge_set.load(std::memory_order_relaxed) != nullptr)
+      if (BridgeRegistry<>::bridge_set.load(std::memory_order_relaxed) !=
+          nullptr)
         unwind_bridges(saved_.depth);
       credit_frame = t.credit_frame;
       credits = t.credits;
@@ -131,9 +134,10 @@ decltype(auto) run_derived(std::uint32_t slot, V &&value, F &&f) {
   InstalledFrame installed(
       derive<T>(1 + credit_batch, slot, std::forward<V>(value)),
       /*bridges=*/nullptr, /*adopt=*/true, credit_batch);
-  return std::invoke(std::forward<F>(f));
+  return detail::invoke(std::forward<F>(f));
 }
 
-} // namespace asyncctx::detail
+} // namespace detail
+} // namespace asyncctx
 
 #endif // ASYNCCTX_DETAIL_INSTALLATION_HPP

@@ -14,7 +14,8 @@
 #include <new>
 #include <utility>
 
-namespace asyncctx::detail {
+namespace asyncctx {
+namespace detail {
 
 // What this thread is running in. `current` is borrowed: whoever installed
 // it (Local::run, Scope, Snapshot::run, a Wrapped call, a task resumption)
@@ -39,11 +40,21 @@ struct ThreadState {
   std::size_t depth = 0;     // installations open on this thread
   std::size_t credits = 0;
 };
-ASYNCCTX_SHARED_STATE inline constinit thread_local ThreadState this_thread;
+
+// One per thread and process (see SlotCounter in frame.hpp).
+template <class Unused = void> struct ASYNCCTX_SHARED_STATE ThreadStateStorage {
+  static thread_local ThreadState state;
+};
+template <class Unused>
+ASYNCCTX_CONSTINIT thread_local ThreadState ThreadStateStorage<Unused>::state;
+
+inline ThreadState &this_thread() noexcept {
+  return ThreadStateStorage<>::state;
+}
 
 // References per credit batch: large enough that refills are rare, small
 // enough that no number of threads can overflow the count.
-inline constexpr std::size_t credit_batch =
+constexpr std::size_t credit_batch =
     sizeof(std::size_t) >= 8 ? std::size_t{1} << 32 : std::size_t{1} << 12;
 
 // The last reference to `f` is gone. If `f` is still installed here (a
@@ -52,7 +63,7 @@ inline constexpr std::size_t credit_batch =
 // ends. (Installed deeper, under another context, it is not seen: see
 // docs/runtime.md, "Lifetimes".)
 ASYNCCTX_NOINLINE inline void last_reference_dropped(Frame *f) noexcept {
-  ThreadState &t = this_thread;
+  ThreadState &t = this_thread();
   if (f == t.current) {
     // Nobody else holds a reference, so nobody can be touching the count.
     f->refs.store(1, std::memory_order_relaxed);
@@ -81,7 +92,7 @@ inline void release_n(Frame *f, std::size_t n) noexcept {
 // current installation when they are for the same frame (a nested
 // installation of the same context), otherwise to the count.
 inline void give_back(Frame *f, std::size_t n) noexcept {
-  ThreadState &t = this_thread;
+  ThreadState &t = this_thread();
   if (f == t.credit_frame)
     t.credits += n;
   else
@@ -92,7 +103,7 @@ inline void give_back(Frame *f, std::size_t n) noexcept {
 inline Frame *acquire(Frame *f) noexcept {
   if (f == nullptr)
     return nullptr;
-  ThreadState &t = this_thread;
+  ThreadState &t = this_thread();
   if (f == t.credit_frame) {
     if (t.credits == 0) {
       f->refs.fetch_add(credit_batch, std::memory_order_relaxed);
@@ -113,12 +124,12 @@ inline Frame *acquire(Frame *f) noexcept {
 // `refs` references, owned by the caller.
 template <class T, class... A>
 Frame *derive(std::size_t refs, std::uint32_t slot, A &&...args) {
-  const Frame *base = this_thread.current;
+  const Frame *base = this_thread().current;
   const std::uint32_t base_size = base != nullptr ? base->size : 0;
   const std::uint32_t size = slot < base_size ? base_size : slot + 1;
 
   RawFrame raw(size);
-  Box *box = new TypedBox<T>(std::in_place, std::forward<A>(args)...);
+  Box *box = new TypedBox<T>(InPlace{}, std::forward<A>(args)...);
   Frame *f = ::new (raw.memory) Frame(size, refs);
   raw.memory = nullptr;
 
@@ -136,6 +147,7 @@ Frame *derive(std::size_t refs, std::uint32_t slot, A &&...args) {
   return f;
 }
 
-} // namespace asyncctx::detail
+} // namespace detail
+} // namespace asyncctx
 
 #endif // ASYNCCTX_DETAIL_THREAD_STATE_HPP
