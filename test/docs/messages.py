@@ -195,6 +195,24 @@ def whole_program_messages(r):
            "build/asyncctx-facts.json}}", "src/handlers.cpp"], root)
 
 
+def bridges_across_files_messages(r):
+    """docs/whole-program.md, "Bridges and carry": the project of
+    test/tool/whole-program/bridges-across-files.test, split out of it."""
+    root = os.path.join(r.a.work, "bridges")
+    shutil.rmtree(root, ignore_errors=True)
+    test = os.path.join(r.a.source, "test", "tool", "whole-program",
+                        "bridges-across-files.test")
+    r.run([r.a.split_file, test, root], r.a.work)
+    sources = ["src/handlers.cpp", "src/log.cpp", "src/audit.cpp",
+               "src/trace.cpp", "src/request.cpp", "src/bridge.cpp"]
+    otel = os.path.join(r.a.source, "third_party", "opentelemetry-cpp", "api",
+                        "include")
+    r.compdb(root, sources, ["-I" + os.path.join(root, "include"),
+                             "-isystem", otel])
+    r.tool(root, "check", "-p", "build", "--no-progress",
+           "--config-file=" + os.path.join(root, "config.yaml"))
+
+
 def tool_messages(r):
     """The tool's own messages: command line, configuration, fix, summary."""
     one = LOG_LINE + "void one() { std::thread([] { log_line(\"1\"); }).detach(); }\n"
@@ -256,11 +274,14 @@ def main():
     for name in ("work", "source", "tool", "clang-tidy", "plugin", "cxx"):
         p.add_argument("--" + name, required=True)
     p.add_argument("--other-clang-tidy", default="")
+    p.add_argument("--split-file", default="split-file",
+                   help="LLVM's split-file, to take a lit test's files apart")
     p.add_argument("--docs", help="the pages to read (default: SOURCE/docs)")
     a = p.parse_args()
     os.makedirs(a.work, exist_ok=True)
     r = Runner(a)
-    for scenario in (check_messages, whole_program_messages, tool_messages,
+    for scenario in (check_messages, whole_program_messages,
+                     bridges_across_files_messages, tool_messages,
                      plugin_messages):
         scenario(r)
     printed = sorted({normalise(l) for l in r.output if l.strip()})
