@@ -117,13 +117,17 @@ void assignFingerprints(std::vector<Finding> &Findings, llvm::StringRef Root) {
 
 //===--- Filtering --------------------------------------------------------===//
 
+bool outsideDiff(const FindingFilter &F, const Finding &Found) {
+  if (!F.Changed)
+    return false;
+  auto It = F.Changed->find(Found.Pos.File);
+  return It == F.Changed->end() || !It->second.count(Found.Pos.Line);
+}
+
 void filterFindings(std::vector<Finding> All, FindingFilter F, Report &R) {
   for (Finding &Found : All) {
-    if (F.Changed) {
-      auto It = F.Changed->find(Found.Pos.File);
-      if (It == F.Changed->end() || !It->second.count(Found.Pos.Line))
-        Found.SuppressedBy = "diff";
-    }
+    if (outsideDiff(F, Found))
+      Found.SuppressedBy = "diff";
     if (auto It = F.Baseline.find(Found.Fingerprint);
         Found.SuppressedBy.empty() && It != F.Baseline.end()) {
       F.Baseline.erase(It);

@@ -501,12 +501,7 @@ public:
   void unitDone(const TUResult &T, const FindingFilter &Filter) {
     llvm::outs().enable_colors(colorFor(/*IsTerminal=*/true));
     for (const Finding &F : T.Findings) {
-      if (Filter.Changed) {
-        auto It = Filter.Changed->find(F.Pos.File);
-        if (It == Filter.Changed->end() || !It->second.count(F.Pos.Line))
-          continue;
-      }
-      if (Shown.insert(key(F)).second)
+      if (!outsideDiff(Filter, F) && Shown.insert(key(F)).second)
         writeTextFinding(llvm::outs(), F);
     }
     llvm::outs().flush();

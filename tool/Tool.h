@@ -236,6 +236,9 @@ struct FindingFilter {
   std::optional<ChangedLines> Changed;
 };
 
+/// Whether --diff leaves \p Found out: its line did not change.
+bool outsideDiff(const FindingFilter &F, const Finding &Found);
+
 /// Moves the findings \p F lets through from \p All into \p R.Findings and
 /// the others into \p R.Suppressed, counting them.
 void filterFindings(std::vector<Finding> All, FindingFilter F, Report &R);
