@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tool/Tool.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -304,12 +305,159 @@ static bool fromJSON(const llvm::json::Value &V, ReportFile &R,
           readProgram(*Doc->get("program"), R, P.field("program")));
 }
 
+namespace {
+
+/// Finds the text of each element of a report's `program.units` without
+/// parsing it: a shard's units are most of its size, and llvm::json's tree
+/// of them took ten times the text in memory, all at once. Reading them one
+/// at a time keeps one unit's tree in memory (docs/performance.md,
+/// "Whole-program analysis").
+class UnitSplitter {
+public:
+  explicit UnitSplitter(llvm::StringRef Text) : Text(Text) {}
+
+  /// Where the units array is in the text, and each element; none if the
+  /// text is not an object with that array (then it is parsed whole).
+  struct Units {
+    size_t Begin = 0, End = 0;
+    std::vector<llvm::StringRef> Elements;
+  };
+  std::optional<Units> split() {
+    std::optional<Units> Found;
+    bool Ok = eachMember([&](llvm::StringRef Key) {
+      if (Key != "program")
+        return skipValue();
+      return eachMember([&](llvm::StringRef Key) {
+        if (Key != "units" || Found)
+          return skipValue();
+        return elements(Found.emplace());
+      });
+    });
+    if (!Ok)
+      return std::nullopt;
+    return Found;
+  }
+
+private:
+  void skipSpace() {
+    while (Pos < Text.size() && llvm::isSpace(Text[Pos]))
+      ++Pos;
+  }
+  bool at(char C) {
+    skipSpace();
+    return Pos < Text.size() && Text[Pos] == C;
+  }
+  bool skipString() {
+    for (++Pos; Pos < Text.size(); ++Pos) {
+      if (Text[Pos] == '\\')
+        ++Pos;
+      else if (Text[Pos] == '"') {
+        ++Pos;
+        return true;
+      }
+    }
+    return false;
+  }
+  bool skipValue() {
+    skipSpace();
+    if (Pos >= Text.size())
+      return false;
+    if (Text[Pos] == '"')
+      return skipString();
+    if (Text[Pos] != '{' && Text[Pos] != '[') {
+      while (Pos < Text.size() && !llvm::isSpace(Text[Pos]) &&
+             !llvm::StringRef(",]}").contains(Text[Pos]))
+        ++Pos;
+      return true;
+    }
+    unsigned Depth = 0;
+    while (Pos < Text.size()) {
+      char C = Text[Pos];
+      if (C == '"') {
+        if (!skipString())
+          return false;
+        continue;
+      }
+      ++Pos;
+      if (C == '{' || C == '[')
+        ++Depth;
+      else if ((C == '}' || C == ']') && --Depth == 0)
+        return true;
+    }
+    return false;
+  }
+  /// Calls \p Member with each key of the object here, positioned at its
+  /// value, which it must skip.
+  template <typename MemberFn> bool eachMember(MemberFn Member) {
+    if (!at('{'))
+      return false;
+    ++Pos;
+    if (at('}')) {
+      ++Pos;
+      return true;
+    }
+    for (;; ++Pos) {
+      if (!at('"'))
+        return false;
+      size_t KeyBegin = Pos + 1;
+      if (!skipString())
+        return false;
+      llvm::StringRef Key = Text.slice(KeyBegin, Pos - 1);
+      if (!at(':'))
+        return false;
+      ++Pos;
+      if (!Member(Key))
+        return false;
+      if (!at(','))
+        break;
+    }
+    if (!at('}'))
+      return false;
+    ++Pos;
+    return true;
+  }
+  bool elements(Units &Out) {
+    if (!at('['))
+      return false;
+    Out.Begin = Pos++;
+    if (!at(']')) {
+      for (;; ++Pos) {
+        skipSpace();
+        size_t Begin = Pos;
+        if (!skipValue())
+          return false;
+        Out.Elements.push_back(Text.slice(Begin, Pos));
+        if (!at(','))
+          break;
+      }
+      if (!at(']'))
+        return false;
+    }
+    Out.End = ++Pos;
+    return true;
+  }
+
+  llvm::StringRef Text;
+  size_t Pos = 0;
+};
+
+} // namespace
+
 bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
   std::unique_ptr<llvm::MemoryBuffer> Buffer = readFile(Path, "report", Error);
   if (!Buffer)
     return false;
-  llvm::Expected<llvm::json::Value> Doc =
-      llvm::json::parse(Buffer->getBuffer());
+  // The document without its units, then each unit by itself.
+  llvm::StringRef Text = Buffer->getBuffer();
+  std::optional<UnitSplitter::Units> Units = UnitSplitter(Text).split();
+  std::string WithoutUnits;
+  if (Units) {
+    WithoutUnits =
+        (Text.take_front(Units->Begin) + "[]" + Text.drop_front(Units->End))
+            .str();
+    Text = WithoutUnits;
+  }
+  llvm::Expected<llvm::json::Value> Doc = llvm::json::parse(Text);
   if (!Doc) {
     Error = "malformed report '" + Path.str() +
             "': " + llvm::toString(Doc.takeError());
@@ -318,6 +466,19 @@ bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
   ReportFile File;
   llvm::json::Path::Root Root("report");
   bool Mapped = fromJSON(*Doc, File, Root);
+  for (size_t I = 0; Mapped && Units && I < Units->Elements.size(); ++I) {
+    llvm::Expected<llvm::json::Value> Unit =
+        llvm::json::parse(Units->Elements[I]);
+    if (!Unit) {
+      Error = "malformed report '" + Path.str() +
+              "': " + llvm::toString(Unit.takeError());
+      return false;
+    }
+    File.Units.emplace_back();
+    Mapped = fromJSON(
+        *Unit, File.Units.back(),
+        llvm::json::Path(Root).field("program").field("units").index(I));
+  }
   llvm::Error MappingError = Root.getError();
   if (File.Tool != "asyncctx") {
     llvm::consumeError(std::move(MappingError));

@@ -433,30 +433,45 @@ inline void release(BridgeCapture *c) noexcept {
 }
 
 // Installs the values of `c` on this thread for the installation at `depth`:
-// in registration order, after the frame.
-ASYNCCTX_NOINLINE inline void install_bridges(const BridgeCapture *c,
-                                              std::size_t depth) noexcept {
+// in registration order, after the frame. Returns the record to leave.
+ASYNCCTX_NOINLINE inline BridgeRecord *
+install_bridges(const BridgeCapture *c, std::size_t depth) noexcept {
   const BridgeSet *set = c->set;
   BridgeRecord *r = thread_bridges().push(set, depth);
   const BridgeSet::Entry *e = set->entries();
   for (std::size_t i = 0, n = set->count; i < n; ++i)
     e[i].install(*e[i].bridge, c->base() + e[i].value_offset,
                  r->base() + e[i].token_offset);
+  return r;
+}
+
+// Restores what `r` saved, in reverse registration order, and pops it.
+inline void leave_record(ThreadBridges &stack, BridgeRecord *r) noexcept {
+  const BridgeSet *set = r->set;
+  const BridgeSet::Entry *e = set->entries();
+  for (std::size_t i = set->count; i-- > 0;)
+    e[i].leave(*e[i].bridge, r->base() + e[i].token_offset);
+  stack.pop();
 }
 
 // Leaves the bridges of every installation deeper than `depth` on this thread,
-// innermost first and each in reverse registration order: the LIFO order in
-// which they were installed.
+// innermost first: the LIFO order in which they were installed.
 ASYNCCTX_NOINLINE inline void unwind_bridges(std::size_t depth) noexcept {
   ThreadBridges &stack = thread_bridges();
   for (BridgeRecord *r = stack.top(); r != nullptr && r->depth > depth;
-       r = stack.top()) {
-    const BridgeSet *set = r->set;
-    const BridgeSet::Entry *e = set->entries();
-    for (std::size_t i = set->count; i-- > 0;)
-      e[i].leave(*e[i].bridge, r->base() + e[i].token_offset);
-    stack.pop();
-  }
+       r = stack.top())
+    leave_record(stack, r);
+}
+
+// Leaves `r`, which the installation at `depth` pushed: at once when it is on
+// top, as it is unless installations above it were left open (misnested).
+ASYNCCTX_NOINLINE inline void leave_bridges(BridgeRecord *r,
+                                            std::size_t depth) noexcept {
+  ThreadBridges &stack = thread_bridges();
+  if (ASYNCCTX_UNLIKELY(stack.top() != r))
+    unwind_bridges(depth);
+  else
+    leave_record(stack, r);
 }
 
 } // namespace detail
