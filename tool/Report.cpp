@@ -270,6 +270,18 @@ bool fromJSON(const llvm::json::Value &V, RunSummary &S, llvm::json::Path P) {
          mapUnsigned(O, "suppressed", S.Suppressed);
 }
 
+/// One of a shard's candidates: the provisional finding and what decides it.
+static bool readCandidate(const llvm::json::Value &V, ReportFile &R,
+                          llvm::json::Path P) {
+  llvm::json::ObjectMapper Item(V, P);
+  Finding F;
+  Candidate C;
+  if (!Item || !Item.map("finding", F) || !Item.map("candidate", C))
+    return false;
+  R.Candidates.emplace_back(std::move(F), std::move(C));
+  return true;
+}
+
 /// A shard's `program` section: units and candidates.
 static bool readProgram(const llvm::json::Value &V, ReportFile &R,
                         llvm::json::Path P) {
@@ -279,15 +291,9 @@ static bool readProgram(const llvm::json::Value &V, ReportFile &R,
       Program ? Program->getArray("candidates") : nullptr;
   if (!O || !O.mapOptional("units", R.Units))
     return false;
-  for (size_t I = 0; Candidates && I < Candidates->size(); ++I) {
-    llvm::json::ObjectMapper Item((*Candidates)[I],
-                                  P.field("candidates").index(I));
-    Finding F;
-    Candidate C;
-    if (!Item || !Item.map("finding", F) || !Item.map("candidate", C))
+  for (size_t I = 0; Candidates && I < Candidates->size(); ++I)
+    if (!readCandidate((*Candidates)[I], R, P.field("candidates").index(I)))
       return false;
-    R.Candidates.emplace_back(std::move(F), std::move(C));
-  }
   return true;
 }
 
@@ -307,33 +313,41 @@ static bool fromJSON(const llvm::json::Value &V, ReportFile &R,
 
 namespace {
 
-/// Finds the text of each element of a report's `program.units` without
-/// parsing it: a shard's units are most of its size, and llvm::json's tree
-/// of them took ten times the text in memory, all at once. Reading them one
-/// at a time keeps one unit's tree in memory (docs/performance.md,
-/// "Whole-program analysis").
-class UnitSplitter {
+/// Finds the text of each element of a report's `program.units` and
+/// `program.candidates` without parsing it: they are most of a shard, and
+/// llvm::json's tree of them took up to fifty times the text in memory (an
+/// object is a hash table), all at once. Parsed one at a time, one element's
+/// tree is in memory (docs/performance.md, "Whole-program analysis").
+class ProgramSplitter {
 public:
-  explicit UnitSplitter(llvm::StringRef Text) : Text(Text) {}
+  explicit ProgramSplitter(llvm::StringRef Text) : Text(Text) {}
 
-  /// Where the units array is in the text, and each element; none if the
-  /// text is not an object with that array (then it is parsed whole).
-  struct Units {
+  /// Where an array is in the text, and each element.
+  struct Elements {
     size_t Begin = 0, End = 0;
-    std::vector<llvm::StringRef> Elements;
+    std::vector<llvm::StringRef> Items;
   };
-  std::optional<Units> split() {
-    std::optional<Units> Found;
+  struct Program {
+    std::optional<Elements> Units, Candidates;
+  };
+  /// Both arrays, or none if the text is not an object with them (then it
+  /// is parsed whole).
+  std::optional<Program> split() {
+    Program Found;
     bool Ok = eachMember([&](llvm::StringRef Key) {
       if (Key != "program")
         return skipValue();
       return eachMember([&](llvm::StringRef Key) {
-        if (Key != "units" || Found)
+        std::optional<Elements> *Array = Key == "units" ? &Found.Units
+                                         : Key == "candidates"
+                                             ? &Found.Candidates
+                                             : nullptr;
+        if (!Array || *Array)
           return skipValue();
-        return elements(Found.emplace());
+        return elements(Array->emplace());
       });
     });
-    if (!Ok)
+    if (!Ok || !Found.Units || !Found.Candidates)
       return std::nullopt;
     return Found;
   }
@@ -416,7 +430,7 @@ private:
     ++Pos;
     return true;
   }
-  bool elements(Units &Out) {
+  bool elements(Elements &Out) {
     if (!at('['))
       return false;
     Out.Begin = Pos++;
@@ -426,7 +440,7 @@ private:
         size_t Begin = Pos;
         if (!skipValue())
           return false;
-        Out.Elements.push_back(Text.slice(Begin, Pos));
+        Out.Items.push_back(Text.slice(Begin, Pos));
         if (!at(','))
           break;
       }
@@ -447,15 +461,20 @@ bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
   std::unique_ptr<llvm::MemoryBuffer> Buffer = readFile(Path, "report", Error);
   if (!Buffer)
     return false;
-  // The document without its units, then each unit by itself.
+  // The document without its units and candidates, then each by itself.
   llvm::StringRef Text = Buffer->getBuffer();
-  std::optional<UnitSplitter::Units> Units = UnitSplitter(Text).split();
-  std::string WithoutUnits;
-  if (Units) {
-    WithoutUnits =
-        (Text.take_front(Units->Begin) + "[]" + Text.drop_front(Units->End))
-            .str();
-    Text = WithoutUnits;
+  std::optional<ProgramSplitter::Program> Split = ProgramSplitter(Text).split();
+  std::string Rest;
+  if (Split) {
+    const ProgramSplitter::Elements *First = &*Split->Units,
+                                    *Second = &*Split->Candidates;
+    if (First->Begin > Second->Begin)
+      std::swap(First, Second);
+    Rest = (Text.take_front(First->Begin) + "[]" +
+            Text.slice(First->End, Second->Begin) + "[]" +
+            Text.drop_front(Second->End))
+               .str();
+    Text = Rest;
   }
   llvm::Expected<llvm::json::Value> Doc = llvm::json::parse(Text);
   if (!Doc) {
@@ -466,19 +485,33 @@ bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
   ReportFile File;
   llvm::json::Path::Root Root("report");
   bool Mapped = fromJSON(*Doc, File, Root);
-  for (size_t I = 0; Mapped && Units && I < Units->Elements.size(); ++I) {
-    llvm::Expected<llvm::json::Value> Unit =
-        llvm::json::parse(Units->Elements[I]);
-    if (!Unit) {
-      Error = "malformed report '" + Path.str() +
-              "': " + llvm::toString(Unit.takeError());
-      return false;
+  // Each element parsed, read, and its tree freed before the next.
+  auto EachElement = [&](const ProgramSplitter::Elements &Array,
+                         llvm::StringRef Field, auto Read) {
+    for (size_t I = 0; Mapped && I < Array.Items.size(); ++I) {
+      llvm::Expected<llvm::json::Value> Item =
+          llvm::json::parse(Array.Items[I]);
+      if (!Item) {
+        Error = "malformed report '" + Path.str() +
+                "': " + llvm::toString(Item.takeError());
+        return false;
+      }
+      Mapped = Read(
+          *Item, llvm::json::Path(Root).field("program").field(Field).index(I));
     }
-    File.Units.emplace_back();
-    Mapped = fromJSON(
-        *Unit, File.Units.back(),
-        llvm::json::Path(Root).field("program").field("units").index(I));
-  }
+    return true;
+  };
+  if (Split &&
+      (!EachElement(*Split->Units, "units",
+                    [&](const llvm::json::Value &V, llvm::json::Path P) {
+                      File.Units.emplace_back();
+                      return fromJSON(V, File.Units.back(), P);
+                    }) ||
+       !EachElement(*Split->Candidates, "candidates",
+                    [&](const llvm::json::Value &V, llvm::json::Path P) {
+                      return readCandidate(V, File, P);
+                    })))
+    return false;
   llvm::Error MappingError = Root.getError();
   if (File.Tool != "asyncctx") {
     llvm::consumeError(std::move(MappingError));
