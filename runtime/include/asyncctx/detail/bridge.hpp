@@ -194,6 +194,23 @@ inline void destroy_values(BridgeCapture *c) noexcept {
   c->~BridgeCapture();
 }
 
+// Frees the thread's ThreadBridges memory when the thread exits. Reached only
+// when that memory is first allocated, which registers its destructor.
+struct ThreadBridgesCleanup {
+  constexpr ThreadBridgesCleanup() noexcept = default;
+  ThreadBridgesCleanup(const ThreadBridgesCleanup &) = delete;
+  ThreadBridgesCleanup &operator=(const ThreadBridgesCleanup &) = delete;
+  ~ThreadBridgesCleanup(); // after ThreadBridges
+  ASYNCCTX_NOINLINE void arm() noexcept {}
+};
+template <class Unused = void>
+struct ASYNCCTX_SHARED_STATE ThreadBridgesCleanupStorage {
+  static thread_local ThreadBridgesCleanup cleanup;
+};
+template <class Unused>
+ASYNCCTX_CONSTINIT thread_local ThreadBridgesCleanup
+    ThreadBridgesCleanupStorage<Unused>::cleanup;
+
 // Per-thread bridge state: the records of the installations open on this
 // thread, innermost on top, in chunks that never move (a record's tokens stay
 // where they were built; installations are strictly nested per thread, so
@@ -301,8 +318,37 @@ private:
     return reinterpret_cast<unsigned char *>(c) + chunk_header;
   }
 
-  ASYNCCTX_NOINLINE void *allocate_capture_slow(std::size_t bytes);
-  ASYNCCTX_NOINLINE void grow(std::size_t bytes);
+  ASYNCCTX_NOINLINE void *allocate_capture_slow(std::size_t bytes) {
+    if (!exited_)
+      ThreadBridgesCleanupStorage<>::cleanup.arm();
+    if (kept_capture_ != nullptr) {
+      // Kept for a set that a registration has since replaced: it would
+      // never be taken again.
+      destroy_values(kept_capture_);
+      ::operator delete(
+          static_cast<void *>(std::exchange(kept_capture_, nullptr)));
+    }
+    return ::operator new(bytes);
+  }
+  ASYNCCTX_NOINLINE void grow(std::size_t bytes) {
+    if (!exited_)
+      ThreadBridgesCleanupStorage<>::cleanup.arm();
+    Chunk *c = spare_;
+    if (c != nullptr && c->capacity >= bytes) {
+      spare_ = nullptr;
+    } else {
+      std::size_t capacity = chunk_ != nullptr ? 2 * chunk_->capacity : 1024;
+      if (capacity < bytes)
+        capacity = bytes;
+      c = ::new (::operator new(chunk_header + capacity))
+          Chunk{nullptr, nullptr, capacity};
+    }
+    c->below = chunk_;
+    c->below_free = free_;
+    chunk_ = c;
+    free_ = data(c);
+    limit_ = free_ + c->capacity;
+  }
   ASYNCCTX_NOINLINE void pop_chunk() noexcept {
     // Keep one empty chunk, so that a call depth oscillating across a chunk
     // boundary does not allocate every time.
@@ -335,54 +381,8 @@ inline ThreadBridges &thread_bridges() noexcept {
   return ThreadBridgesStorage<>::stack;
 }
 
-// Frees the thread's ThreadBridges memory when the thread exits. Reached only
-// when that memory is first allocated, which registers its destructor.
-struct ThreadBridgesCleanup {
-  constexpr ThreadBridgesCleanup() noexcept = default;
-  ThreadBridgesCleanup(const ThreadBridgesCleanup &) = delete;
-  ThreadBridgesCleanup &operator=(const ThreadBridgesCleanup &) = delete;
-  ~ThreadBridgesCleanup() { thread_bridges().release_memory(); }
-  ASYNCCTX_NOINLINE void arm() noexcept {}
-};
-template <class Unused = void>
-struct ASYNCCTX_SHARED_STATE ThreadBridgesCleanupStorage {
-  static thread_local ThreadBridgesCleanup cleanup;
-};
-template <class Unused>
-ASYNCCTX_CONSTINIT thread_local ThreadBridgesCleanup
-    ThreadBridgesCleanupStorage<Unused>::cleanup;
-
-inline void *ThreadBridges::allocate_capture_slow(std::size_t bytes) {
-  if (!exited_)
-    ThreadBridgesCleanupStorage<>::cleanup.arm();
-  if (kept_capture_ != nullptr) {
-    // Kept for a set that a registration has since replaced: it would never
-    // be taken again.
-    destroy_values(kept_capture_);
-    ::operator delete(
-        static_cast<void *>(std::exchange(kept_capture_, nullptr)));
-  }
-  return ::operator new(bytes);
-}
-
-inline void ThreadBridges::grow(std::size_t bytes) {
-  if (!exited_)
-    ThreadBridgesCleanupStorage<>::cleanup.arm();
-  Chunk *c = spare_;
-  if (c != nullptr && c->capacity >= bytes) {
-    spare_ = nullptr;
-  } else {
-    std::size_t capacity = chunk_ != nullptr ? 2 * chunk_->capacity : 1024;
-    if (capacity < bytes)
-      capacity = bytes;
-    c = ::new (::operator new(chunk_header + capacity))
-        Chunk{nullptr, nullptr, capacity};
-  }
-  c->below = chunk_;
-  c->below_free = free_;
-  chunk_ = c;
-  free_ = data(c);
-  limit_ = free_ + c->capacity;
+inline ThreadBridgesCleanup::~ThreadBridgesCleanup() {
+  thread_bridges().release_memory();
 }
 
 ASYNCCTX_NOINLINE inline BridgeCapture *
