@@ -4,7 +4,7 @@
 // thread_locals and foreign contexts".
 //
 // Nothing here runs unless a bridge is registered: capture() tests one global
-// pointer, an installation one flag.
+// pointer, an installation one pointer of its own.
 
 #ifndef ASYNCCTX_DETAIL_BRIDGE_HPP
 #define ASYNCCTX_DETAIL_BRIDGE_HPP
@@ -203,13 +203,13 @@ struct ThreadBridgesCleanup {
   ~ThreadBridgesCleanup(); // after ThreadBridges
   ASYNCCTX_NOINLINE void arm() noexcept {}
 };
-template <class Unused = void>
-struct ASYNCCTX_SHARED_STATE ThreadBridgesCleanupStorage {
-  static thread_local ThreadBridgesCleanup cleanup;
+
+// One T per thread and process (see SlotCounter in frame.hpp), constant-
+// initialized.
+template <class T> struct ASYNCCTX_SHARED_STATE PerThread {
+  static thread_local T value;
 };
-template <class Unused>
-ASYNCCTX_CONSTINIT thread_local ThreadBridgesCleanup
-    ThreadBridgesCleanupStorage<Unused>::cleanup;
+template <class T> ASYNCCTX_CONSTINIT thread_local T PerThread<T>::value;
 
 // Per-thread bridge state: the records of the installations open on this
 // thread, innermost on top, in chunks that never move (a record's tokens stay
@@ -320,7 +320,7 @@ private:
 
   ASYNCCTX_NOINLINE void *allocate_capture_slow(std::size_t bytes) {
     if (!exited_)
-      ThreadBridgesCleanupStorage<>::cleanup.arm();
+      PerThread<ThreadBridgesCleanup>::value.arm();
     if (kept_capture_ != nullptr) {
       // Kept for a set that a registration has since replaced: it would
       // never be taken again.
@@ -332,7 +332,7 @@ private:
   }
   ASYNCCTX_NOINLINE void grow(std::size_t bytes) {
     if (!exited_)
-      ThreadBridgesCleanupStorage<>::cleanup.arm();
+      PerThread<ThreadBridgesCleanup>::value.arm();
     Chunk *c = spare_;
     if (c != nullptr && c->capacity >= bytes) {
       spare_ = nullptr;
@@ -369,16 +369,9 @@ private:
   BridgeCapture *kept_capture_ = nullptr;
   bool exited_ = false; // the cleanup ran: keep nothing more
 };
-template <class Unused = void>
-struct ASYNCCTX_SHARED_STATE ThreadBridgesStorage {
-  static thread_local ThreadBridges stack;
-};
-template <class Unused>
-ASYNCCTX_CONSTINIT thread_local ThreadBridges
-    ThreadBridgesStorage<Unused>::stack;
 
 inline ThreadBridges &thread_bridges() noexcept {
-  return ThreadBridgesStorage<>::stack;
+  return PerThread<ThreadBridges>::value;
 }
 
 inline ThreadBridgesCleanup::~ThreadBridgesCleanup() {
