@@ -15,7 +15,8 @@
 #   --bridges       one with a std::string thread_local bridge registered and
 #                   one with the OpenTelemetry bridge (<asyncctx/opentelemetry.hpp>,
 #                   against third_party/opentelemetry-cpp), which also
-#                   measures OpenTelemetry's own GetCurrent and Attach.
+#                   measures OpenTelemetry's own GetCurrent and Attach; with
+#                   --baseline also the string bridge against REF's headers.
 # Each repetition runs every binary once, in turn, so that drift in machine
 # speed hits all of them alike; medians over the repetitions. --cpu-time
 # tabulates CPU time instead of wall time: on a shared machine it leaves out
@@ -68,6 +69,9 @@ if [ "$bridges" = 1 ]; then
   otel=$root/third_party/opentelemetry-cpp/api/include
   build string_bridge -I"$root/runtime/include" -DASYNCCTX_BENCH_BRIDGE=1
   build otel_bridge -I"$root/runtime/include" -isystem "$otel" -DASYNCCTX_BENCH_BRIDGE=2
+  if [ -n "$baseline" ]; then
+    build baseline_string_bridge -I"$out/baseline/runtime/include" -DASYNCCTX_BENCH_BRIDGE=1
+  fi
 fi
 
 load=$(cut -d' ' -f1 /proc/loadavg)
@@ -166,7 +170,9 @@ def bridge_rows(variant, label):
                          t, None if limit is None else t <= limit))
     for n, what, limit in (("Asyncctx_wrap_invoke", "wrap(f)() - f()", 15),
                            ("Asyncctx_wrap_invoke_from_empty", "wrap(f)() - f(), from the empty context", 15),
-                           ("Bridge_wrap_invoke_long", "wrap(f)() - f(), 36-char value", None)):
+                           ("Bridge_wrap_invoke_long", "wrap(f)() - f(), 36-char value", None),
+                           ("Floor_string_bridge_invoke",
+                            "floor: the same string moves by hand around f() - f()", None)):
         if m(n, variant) is not None and d is not None:
             t = m(n, variant) - d
             rows.append(("%s: %s" % (label, what), "<= %d ns" % limit if limit else "(info)",
@@ -174,6 +180,8 @@ def bridge_rows(variant, label):
 
 if "string_bridge" in results:
     bridge_rows("string_bridge", "string bridge")
+if "baseline_string_bridge" in results:
+    bridge_rows("baseline_string_bridge", "string bridge, baseline")
 if "otel_bridge" in results:
     d = m("Direct_call", "otel_bridge")
     for n, what in (("Asyncctx_capture/live:1", "capture() + ~Snapshot"),

@@ -67,7 +67,7 @@ void dropTrailingEmpty(Array &O, size_t Kept) {
 
 /// `[what, location, variable, lost from, bridge header, advice]`, advice
 /// `[message, location]`; trailing empty fields left out.
-Value readJSON(const std::optional<ReadFact> &R, FileTable &Files) {
+Value readJSON(const OptionalFact<ReadFact> &R, FileTable &Files) {
   if (!R)
     return nullptr;
   Array O{R->What,
@@ -243,7 +243,7 @@ private:
 };
 
 /// A read as readJSON writes it; absent or null: none.
-bool readFromJSON(const Value *V, std::optional<ReadFact> &Out,
+bool readFromJSON(const Value *V, OptionalFact<ReadFact> &Out,
                   const std::vector<std::string> &Files, llvm::json::Path P) {
   if (!V || V->kind() == Value::Null)
     return true;

@@ -14,6 +14,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,44 @@ struct ReadFact {
   /// For a read that stays lost: the note that shows how to register a
   /// bridge.
   std::optional<NoteFact> Advice;
+};
+
+/// An optional fact held on the heap: empty, it costs one pointer instead of
+/// the fact's size. A function has four optional reads and nearly every
+/// function has none; held inline they made up most of a program's facts in
+/// memory (docs/performance.md, "Whole-program analysis"). Assigned and read
+/// like a std::optional.
+template <typename T> class OptionalFact {
+public:
+  OptionalFact() = default;
+  OptionalFact(std::nullopt_t) {}
+  OptionalFact(T Value) : Held(std::make_unique<T>(std::move(Value))) {}
+  OptionalFact(std::optional<T> Value) {
+    if (Value)
+      Held = std::make_unique<T>(std::move(*Value));
+  }
+  OptionalFact(const OptionalFact &Other)
+      : Held(Other ? std::make_unique<T>(*Other) : nullptr) {}
+  OptionalFact(OptionalFact &&) = default;
+  OptionalFact &operator=(OptionalFact Other) {
+    Held = std::move(Other.Held);
+    return *this;
+  }
+
+  explicit operator bool() const { return Held != nullptr; }
+  bool has_value() const { return Held != nullptr; }
+  T &operator*() { return *Held; }
+  const T &operator*() const { return *Held; }
+  T *operator->() { return Held.get(); }
+  const T *operator->() const { return Held.get(); }
+  T &emplace() {
+    Held = std::make_unique<T>();
+    return *Held;
+  }
+  void reset() { Held.reset(); }
+
+private:
+  std::unique_ptr<T> Held;
 };
 
 /// A variable that an `asyncctx::bridge` call of a translation unit returns:
@@ -123,7 +162,7 @@ struct FunctionFacts {
   std::string QualifiedName;
   std::string Name;
   FactLocation Loc;
-  std::optional<ReadFact> Read;
+  OptionalFact<ReadFact> Read;
   std::vector<CallFact> Calls;
   /// Keys of the methods this one overrides directly.
   std::vector<std::string> Overrides;
@@ -132,12 +171,12 @@ struct FunctionFacts {
   std::vector<SpawnFact> Spawns;
   /// The first direct read the fix's adapter does not carry as the
   /// translation unit sees it (a listed thread_local, folly), ...
-  std::optional<ReadFact> LostRead;
+  OptionalFact<ReadFact> LostRead;
   /// ...the first that needs a bridge header, ...
-  std::optional<ReadFact> BridgeRead;
+  OptionalFact<ReadFact> BridgeRead;
   /// ...and the first of a `thread_local` that is no source here: one if a
   /// bridge registered elsewhere returns it.
-  std::optional<ReadFact> ThreadLocalRead;
+  OptionalFact<ReadFact> ThreadLocalRead;
 
   bool empty() const {
     return !Read && Calls.empty() && Overrides.empty() && Forwards.empty() &&

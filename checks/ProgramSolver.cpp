@@ -216,7 +216,7 @@ void ProgramSolution::solveReads() {
           }
     }
   };
-  auto BridgedThreadLocal = [&](const std::optional<ReadFact> &R) {
+  auto BridgedThreadLocal = [&](const OptionalFact<ReadFact> &R) {
     return R && !R->Variable.empty() && Bridged.contains(R->Variable);
   };
   Solve(AnyRead, [&](const FunctionFacts &F) -> const ReadFact * {

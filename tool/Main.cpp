@@ -585,9 +585,13 @@ int merge() {
         "'asyncctx merge' needs at least one --format=json report");
   Report Read;
   std::string Error;
-  for (const std::string &F : Reports)
+  RepeatedDefinitions Repeats;
+  for (const std::string &F : Reports) {
+    size_t FirstNew = Read.Units.size();
     if (!readJSONReport(F, Read, Error))
       return toolError(Error);
+    Repeats.dropFrom(Read.Units, FirstNew);
+  }
   FindingFilter Filter;
   if (!Baseline.empty() && !readBaseline(Baseline, Filter.Baseline, Error))
     return toolError(Error);

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tool/Tool.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -269,6 +270,18 @@ bool fromJSON(const llvm::json::Value &V, RunSummary &S, llvm::json::Path P) {
          mapUnsigned(O, "suppressed", S.Suppressed);
 }
 
+/// One of a shard's candidates: the provisional finding and what decides it.
+static bool readCandidate(const llvm::json::Value &V, ReportFile &R,
+                          llvm::json::Path P) {
+  llvm::json::ObjectMapper Item(V, P);
+  Finding F;
+  Candidate C;
+  if (!Item || !Item.map("finding", F) || !Item.map("candidate", C))
+    return false;
+  R.Candidates.emplace_back(std::move(F), std::move(C));
+  return true;
+}
+
 /// A shard's `program` section: units and candidates.
 static bool readProgram(const llvm::json::Value &V, ReportFile &R,
                         llvm::json::Path P) {
@@ -278,15 +291,9 @@ static bool readProgram(const llvm::json::Value &V, ReportFile &R,
       Program ? Program->getArray("candidates") : nullptr;
   if (!O || !O.mapOptional("units", R.Units))
     return false;
-  for (size_t I = 0; Candidates && I < Candidates->size(); ++I) {
-    llvm::json::ObjectMapper Item((*Candidates)[I],
-                                  P.field("candidates").index(I));
-    Finding F;
-    Candidate C;
-    if (!Item || !Item.map("finding", F) || !Item.map("candidate", C))
+  for (size_t I = 0; Candidates && I < Candidates->size(); ++I)
+    if (!readCandidate((*Candidates)[I], R, P.field("candidates").index(I)))
       return false;
-    R.Candidates.emplace_back(std::move(F), std::move(C));
-  }
   return true;
 }
 
@@ -304,12 +311,172 @@ static bool fromJSON(const llvm::json::Value &V, ReportFile &R,
           readProgram(*Doc->get("program"), R, P.field("program")));
 }
 
+namespace {
+
+/// Finds the text of each element of a report's `program.units` and
+/// `program.candidates` without parsing it: they are most of a shard, and
+/// llvm::json's tree of them took up to fifty times the text in memory (an
+/// object is a hash table), all at once. Parsed one at a time, one element's
+/// tree is in memory (docs/performance.md, "Whole-program analysis").
+class ProgramSplitter {
+public:
+  explicit ProgramSplitter(llvm::StringRef Text) : Text(Text) {}
+
+  /// Where an array is in the text, and each element.
+  struct Elements {
+    size_t Begin = 0, End = 0;
+    std::vector<llvm::StringRef> Items;
+  };
+  struct Program {
+    std::optional<Elements> Units, Candidates;
+  };
+  /// Both arrays, or none if the text is not an object with them (then it
+  /// is parsed whole).
+  std::optional<Program> split() {
+    Program Found;
+    bool Ok = eachMember([&](llvm::StringRef Key) {
+      if (Key != "program")
+        return skipValue();
+      return eachMember([&](llvm::StringRef Key) {
+        std::optional<Elements> *Array = Key == "units" ? &Found.Units
+                                         : Key == "candidates"
+                                             ? &Found.Candidates
+                                             : nullptr;
+        if (!Array || *Array)
+          return skipValue();
+        return elements(Array->emplace());
+      });
+    });
+    if (!Ok || !Found.Units || !Found.Candidates)
+      return std::nullopt;
+    return Found;
+  }
+
+private:
+  void skipSpace() {
+    while (Pos < Text.size() && llvm::isSpace(Text[Pos]))
+      ++Pos;
+  }
+  bool at(char C) {
+    skipSpace();
+    return Pos < Text.size() && Text[Pos] == C;
+  }
+  bool skipString() {
+    for (++Pos; Pos < Text.size(); ++Pos) {
+      if (Text[Pos] == '\\')
+        ++Pos;
+      else if (Text[Pos] == '"') {
+        ++Pos;
+        return true;
+      }
+    }
+    return false;
+  }
+  bool skipValue() {
+    skipSpace();
+    if (Pos >= Text.size())
+      return false;
+    if (Text[Pos] == '"')
+      return skipString();
+    if (Text[Pos] != '{' && Text[Pos] != '[') {
+      while (Pos < Text.size() && !llvm::isSpace(Text[Pos]) &&
+             !llvm::StringRef(",]}").contains(Text[Pos]))
+        ++Pos;
+      return true;
+    }
+    unsigned Depth = 0;
+    while (Pos < Text.size()) {
+      char C = Text[Pos];
+      if (C == '"') {
+        if (!skipString())
+          return false;
+        continue;
+      }
+      ++Pos;
+      if (C == '{' || C == '[')
+        ++Depth;
+      else if ((C == '}' || C == ']') && --Depth == 0)
+        return true;
+    }
+    return false;
+  }
+  /// Calls \p Member with each key of the object here, positioned at its
+  /// value, which it must skip.
+  template <typename MemberFn> bool eachMember(MemberFn Member) {
+    if (!at('{'))
+      return false;
+    ++Pos;
+    if (at('}')) {
+      ++Pos;
+      return true;
+    }
+    for (;; ++Pos) {
+      if (!at('"'))
+        return false;
+      size_t KeyBegin = Pos + 1;
+      if (!skipString())
+        return false;
+      llvm::StringRef Key = Text.slice(KeyBegin, Pos - 1);
+      if (!at(':'))
+        return false;
+      ++Pos;
+      if (!Member(Key))
+        return false;
+      if (!at(','))
+        break;
+    }
+    if (!at('}'))
+      return false;
+    ++Pos;
+    return true;
+  }
+  bool elements(Elements &Out) {
+    if (!at('['))
+      return false;
+    Out.Begin = Pos++;
+    if (!at(']')) {
+      for (;; ++Pos) {
+        skipSpace();
+        size_t Begin = Pos;
+        if (!skipValue())
+          return false;
+        Out.Items.push_back(Text.slice(Begin, Pos));
+        if (!at(','))
+          break;
+      }
+      if (!at(']'))
+        return false;
+    }
+    Out.End = ++Pos;
+    return true;
+  }
+
+  llvm::StringRef Text;
+  size_t Pos = 0;
+};
+
+} // namespace
+
 bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
   std::unique_ptr<llvm::MemoryBuffer> Buffer = readFile(Path, "report", Error);
   if (!Buffer)
     return false;
-  llvm::Expected<llvm::json::Value> Doc =
-      llvm::json::parse(Buffer->getBuffer());
+  // The document without its units and candidates, then each by itself.
+  llvm::StringRef Text = Buffer->getBuffer();
+  std::optional<ProgramSplitter::Program> Split = ProgramSplitter(Text).split();
+  std::string Rest;
+  if (Split) {
+    const ProgramSplitter::Elements *First = &*Split->Units,
+                                    *Second = &*Split->Candidates;
+    if (First->Begin > Second->Begin)
+      std::swap(First, Second);
+    Rest = (Text.take_front(First->Begin) + "[]" +
+            Text.slice(First->End, Second->Begin) + "[]" +
+            Text.drop_front(Second->End))
+               .str();
+    Text = Rest;
+  }
+  llvm::Expected<llvm::json::Value> Doc = llvm::json::parse(Text);
   if (!Doc) {
     Error = "malformed report '" + Path.str() +
             "': " + llvm::toString(Doc.takeError());
@@ -318,6 +485,33 @@ bool readJSONReport(llvm::StringRef Path, Report &Into, std::string &Error) {
   ReportFile File;
   llvm::json::Path::Root Root("report");
   bool Mapped = fromJSON(*Doc, File, Root);
+  // Each element parsed, read, and its tree freed before the next.
+  auto EachElement = [&](const ProgramSplitter::Elements &Array,
+                         llvm::StringRef Field, auto Read) {
+    for (size_t I = 0; Mapped && I < Array.Items.size(); ++I) {
+      llvm::Expected<llvm::json::Value> Item =
+          llvm::json::parse(Array.Items[I]);
+      if (!Item) {
+        Error = "malformed report '" + Path.str() +
+                "': " + llvm::toString(Item.takeError());
+        return false;
+      }
+      Mapped = Read(
+          *Item, llvm::json::Path(Root).field("program").field(Field).index(I));
+    }
+    return true;
+  };
+  if (Split &&
+      (!EachElement(*Split->Units, "units",
+                    [&](const llvm::json::Value &V, llvm::json::Path P) {
+                      File.Units.emplace_back();
+                      return fromJSON(V, File.Units.back(), P);
+                    }) ||
+       !EachElement(*Split->Candidates, "candidates",
+                    [&](const llvm::json::Value &V, llvm::json::Path P) {
+                      return readCandidate(V, File, P);
+                    })))
+    return false;
   llvm::Error MappingError = Root.getError();
   if (File.Tool != "asyncctx") {
     llvm::consumeError(std::move(MappingError));

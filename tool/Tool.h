@@ -12,6 +12,7 @@
 
 #include "checks/ProgramFacts.h"
 #include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 #include <functional>
@@ -207,6 +208,21 @@ std::string findResourceDir(const char *Argv0, std::string &Searched);
 /// Solves \p R.Units and adds the findings \p R.Candidates decide to
 /// \p R.Findings (unique, sorted, fingerprinted again); then forgets both.
 void decideProgram(Report &R);
+
+/// Drops, while shards are read, the facts of a function that another unit
+/// defines too (an inline function of a header, in every unit that includes
+/// it): the solve keeps the definition of the first unit in path order, so
+/// the result is the same and only one copy stays in memory.
+class RepeatedDefinitions {
+public:
+  /// Drops the repeats among \p Units[FirstNew...] and between them and the
+  /// units before, keeping each key's first definition in unit order.
+  void dropFrom(std::vector<UnitFacts> &Units, size_t FirstNew);
+
+private:
+  /// Each key's definition so far: the unit and the function's index in it.
+  llvm::StringMap<std::pair<unsigned, unsigned>> DefinedIn;
+};
 
 /// `asyncctx facts`: the facts file the clang-tidy plugin reads.
 void writeFactsFile(llvm::raw_ostream &OS, const std::vector<UnitFacts> &Units);

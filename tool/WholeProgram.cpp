@@ -10,6 +10,7 @@
 #include "tool/Tool.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include <tuple>
 
 namespace asyncctx::tool {
 
@@ -31,8 +32,33 @@ orderedFunctions(const std::vector<UnitFacts> &Units) {
   std::vector<const FunctionFacts *> Functions;
   for (const UnitFacts *U : inUnitOrder(Units))
     for (const FunctionFacts &F : U->Functions)
-      Functions.push_back(&F);
+      if (!F.Key.empty()) // not dropped as a repeat
+        Functions.push_back(&F);
   return Functions;
+}
+
+void RepeatedDefinitions::dropFrom(std::vector<UnitFacts> &Units,
+                                   size_t FirstNew) {
+  // inUnitOrder's order: by path, then as read.
+  auto Before = [&](unsigned A, unsigned B) {
+    return std::tie(Units[A].File, A) < std::tie(Units[B].File, B);
+  };
+  for (unsigned U = FirstNew; U < Units.size(); ++U)
+    for (unsigned I = 0; I < Units[U].Functions.size(); ++I) {
+      FunctionFacts &F = Units[U].Functions[I];
+      if (F.Key.empty())
+        continue;
+      auto [It, New] = DefinedIn.try_emplace(F.Key, U, I);
+      if (New)
+        continue;
+      auto &[HeldBy, HeldAt] = It->second;
+      if (HeldBy == U || Before(HeldBy, U)) {
+        F = FunctionFacts();
+        continue;
+      }
+      Units[HeldBy].Functions[HeldAt] = FunctionFacts();
+      It->second = {U, I};
+    }
 }
 
 static Position positionOf(const FactLocation &L) {

@@ -146,6 +146,36 @@ TEST_F(BridgeTest, CaptureCopiesTheValueAtThatMoment) {
   a2.run([] { EXPECT_EQ(g_request_id, "a"); });
 }
 
+// A thread keeps the values of its last freed capture of a std::string for
+// its next capture to assign to (docs/runtime.md, "Bridges", cost): each
+// capture must still hold the variable as it was then, whatever the kept
+// value's length, and the kept value is freed when the thread exits (leak
+// checked under AddressSanitizer).
+TEST_F(BridgeTest, EachCaptureCopiesTheVariableAnewWhenAFreedOneIsReused) {
+  std::thread([] {
+    const std::string longer(40, 'x'); // beyond the small-string buffer
+    for (const std::string &id :
+         {std::string("short-1"), longer, std::string("short-2"), longer}) {
+      g_request_id = id;
+      Snapshot s = capture();
+      g_request_id = "changed";
+      s.run([&] { EXPECT_EQ(g_request_id, id); });
+      EXPECT_EQ(g_request_id, "changed");
+    }
+  }).join();
+}
+
+// The variable's object is replaced, not assigned to, while a snapshot is
+// installed: a reference taken before still names the variable.
+TEST_F(BridgeTest, AReferenceToTheVariableSeesTheInstalledValue) {
+  std::string &variable = g_request_id;
+  g_request_id = "captured";
+  Snapshot s = capture();
+  g_request_id = "caller";
+  s.run([&] { EXPECT_EQ(variable, "captured"); });
+  EXPECT_EQ(variable, "caller");
+}
+
 TEST_F(BridgeTest, ScopeInstallsTheBridgedValue) {
   g_request_id = "scoped";
   Snapshot s = capture();

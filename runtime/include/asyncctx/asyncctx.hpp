@@ -34,6 +34,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -328,37 +330,106 @@ public:
 private:
   template <class Capture, class Install, class Leave>
   friend Bridge bridge(Capture, Install, Leave);
+  template <class Variable> friend Bridge bridge(Variable);
   Bridge() noexcept = default;
 };
 
 namespace detail {
 
+// The general form's bridge: the user's three callables, called through
+// BridgeBase's function pointers.
 template <class Value, class Token, class Capture, class Install, class Leave>
 class BridgeImpl final : public BridgeBase {
 public:
   BridgeImpl(Capture capture, Install install, Leave leave)
-      : BridgeBase(sizeof(Value), alignof(Value), sizeof(Token),
-                   alignof(Token)),
+      : BridgeBase({&capture_value, /*recapture=*/nullptr, &destroy_value,
+                    &install_value, &leave_token, sizeof(Value), alignof(Value),
+                    sizeof(Token), alignof(Token)}),
         capture_(std::move(capture)), install_(std::move(install)),
         leave_(std::move(leave)) {}
 
-  void capture(void *value) const override { ::new (value) Value(capture_()); }
-  void destroy(void *value) const noexcept override {
+private:
+  static const BridgeImpl &self(const BridgeBase &b) noexcept {
+    return static_cast<const BridgeImpl &>(b);
+  }
+  static void capture_value(const BridgeBase &b, void *value) {
+    ::new (value) Value(self(b).capture_());
+  }
+  static void destroy_value(void *value) {
     static_cast<Value *>(value)->~Value();
   }
-  void install(const void *value, void *token) const override {
-    ::new (token) Token(install_(*static_cast<const Value *>(value)));
+  static void install_value(const BridgeBase &b, const void *value,
+                            void *token) {
+    ::new (token) Token(self(b).install_(*static_cast<const Value *>(value)));
   }
-  void leave(void *token) const noexcept override {
+  static void leave_token(const BridgeBase &b, void *token) {
     Token &t = *static_cast<Token *>(token);
-    leave_(std::move(t));
+    self(b).leave_(std::move(t));
     t.~Token();
   }
 
-private:
   const Capture capture_;
   const Install install_;
   const Leave leave_;
+};
+
+// Whether destroying a T later than its last snapshot goes can make no
+// difference to the program but memory: then a thread keeps its last freed
+// capture's value for the next capture to assign to (see ThreadBridges).
+template <class T>
+struct destruction_unobservable : std::is_trivially_destructible<T> {};
+template <class Char, class Traits>
+struct destruction_unobservable<
+    std::basic_string<Char, Traits, std::allocator<Char>>> : std::true_type {};
+
+// The thread_local form's bridge: the value and the token are both a T, the
+// token holding the thread's value while the captured one is installed. The
+// variable's object is replaced (ended and constructed anew) rather than
+// assigned to: assigning into a just-moved-from std::string reads back the
+// bytes the move has just written, a failed store-to-load forward that cost
+// more than the copy itself (docs/performance.md, "Bridges").
+template <class T, class Variable>
+class VariableBridge final : public BridgeBase {
+public:
+  explicit VariableBridge(Variable variable)
+      : BridgeBase({&capture_value,
+                    destruction_unobservable<T>::value
+                        ? &recapture_value
+                        : static_cast<RecaptureFn>(nullptr),
+                    &destroy_value, &install_value, &leave_token, sizeof(T),
+                    alignof(T), sizeof(T), alignof(T)}),
+        variable_(std::move(variable)) {}
+
+private:
+  static T &variable(const BridgeBase &b) {
+    return detail::invoke(static_cast<const VariableBridge &>(b).variable_);
+  }
+  static void capture_value(const BridgeBase &b, void *value) {
+    ::new (value) T(variable(b));
+  }
+  static void recapture_value(const BridgeBase &b, void *value) {
+    replace(*static_cast<T *>(value), variable(b));
+  }
+  static void destroy_value(void *value) { static_cast<T *>(value)->~T(); }
+  static void install_value(const BridgeBase &b, const void *value,
+                            void *token) {
+    T &current = variable(b);
+    ::new (token) T(std::move(current));
+    replace(current, *static_cast<const T *>(value));
+  }
+  static void leave_token(const BridgeBase &b, void *token) {
+    T &saved = *static_cast<T *>(token);
+    replace(variable(b), std::move(saved));
+    saved.~T();
+  }
+  // Transparently replaceable: references to the variable, and its name,
+  // refer to the new object.
+  template <class V> static void replace(T &variable, V &&value) {
+    variable.~T();
+    ::new (static_cast<void *>(&variable)) T(std::forward<V>(value));
+  }
+
+  const Variable variable_;
 };
 
 } // namespace detail
@@ -405,14 +476,12 @@ template <class Variable> Bridge bridge(Variable variable) {
                     std::is_move_assignable<T>::value,
                 "asyncctx::bridge(variable): the variable's type must be "
                 "copyable and movable");
-  return bridge([variable] { return T(variable()); },
-                [variable](const T &captured) {
-                  T &current = variable();
-                  T previous(std::move(current));
-                  current = captured;
-                  return previous;
-                },
-                [variable](T &&previous) { variable() = std::move(previous); });
+  static_assert(alignof(T) <= detail::bridge_alignment,
+                "asyncctx::bridge(variable): over-aligned variables are not "
+                "supported");
+  detail::register_bridge(
+      new detail::VariableBridge<T, Variable>(std::move(variable)));
+  return Bridge();
 }
 
 } // namespace asyncctx

@@ -39,9 +39,8 @@ public:
     owner_ = &t;
     adopted_ = adopt ? f : nullptr;
     t = {f, credits != 0 ? f : nullptr, this, t.depth + 1, credits};
-    bridged_ = bridges != nullptr;
-    if (bridges != nullptr)
-      install_bridges(bridges, saved_.depth + 1);
+    bridges_ = bridges != nullptr ? install_bridges(bridges, saved_.depth + 1)
+                                  : nullptr;
   }
 
   void leave() noexcept {
@@ -50,8 +49,8 @@ public:
       leave_misnested(t);
       return;
     }
-    if (bridged_)
-      unwind_bridges(saved_.depth);
+    if (bridges_ != nullptr)
+      leave_bridges(bridges_, saved_.depth);
     Frame *credit_frame = t.credit_frame;
     std::size_t credits = t.credits;
     ThreadState outer = saved_;
@@ -107,7 +106,7 @@ private:
   ThreadState saved_;
   ThreadState *owner_ = nullptr;
   Frame *adopted_ = nullptr;
-  bool bridged_ = false;
+  BridgeRecord *bridges_ = nullptr; // what enter pushed, if anything
 };
 
 // An Installation for the duration of a block.
