@@ -3,6 +3,7 @@
 #include "rewriter/FixPipeline.h"
 #include "clang/Format/Format.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ThreadPool.h"
 #include <set>
 
 using namespace clang;
@@ -65,7 +66,100 @@ MergedEdits mergeFileEdits(const std::set<tooling::Replacement> &Edits) {
   return Merged;
 }
 
+/// Adds to \p Culprits the fixes of \p Fixes that \p Unit does not compile
+/// with, each with its error, given that all of them together fail with
+/// \p Error.
+void findCulprits(unsigned Unit, const std::vector<unsigned> &Fixes,
+                  const std::string &Error, const FixTrial &Trial,
+                  std::map<unsigned, std::string> &Culprits) {
+  if (Fixes.size() == 1) {
+    Culprits.emplace(Fixes.front(), Error);
+    return;
+  }
+  size_t Half = Fixes.size() / 2;
+  std::vector<unsigned> Front(Fixes.begin(), Fixes.begin() + Half);
+  std::vector<unsigned> Back(Fixes.begin() + Half, Fixes.end());
+  bool HalfFailed = false;
+  for (const std::vector<unsigned> *Part : {&Front, &Back})
+    if (std::optional<std::string> E = Trial(Unit, *Part)) {
+      HalfFailed = true;
+      findCulprits(Unit, *Part, *E, Trial, Culprits);
+    }
+  if (HalfFailed)
+    return;
+  // Each half compiles and both together do not: the front half, then the
+  // fixes of the back one at a time.
+  std::vector<unsigned> Kept = Front;
+  bool Dropped = false;
+  for (unsigned Fix : Back) {
+    Kept.push_back(Fix);
+    if (std::optional<std::string> E = Trial(Unit, Kept)) {
+      Kept.pop_back();
+      Culprits.emplace(Fix, *E);
+      Dropped = true;
+    }
+  }
+  // Only if the compiler answered differently for the same input.
+  if (!Dropped)
+    Culprits.emplace(Back.back(), Error);
+}
+
 } // namespace
+
+VerifiedFixes
+keepCompilingFixes(unsigned FixCount,
+                   const std::vector<std::vector<unsigned>> &FixesOfUnit,
+                   const FixTrial &Trial, unsigned Jobs) {
+  VerifiedFixes Out;
+  Out.Kept.assign(FixCount, true);
+  size_t Units = FixesOfUnit.size();
+  // The fixes each unit last compiled with.
+  std::vector<std::optional<std::vector<unsigned>>> Verified(Units);
+  // Every compile's outcome, per unit: the compiler answers the same for the
+  // same input, and a later round often asks again what the bisection of an
+  // earlier one did. Only the unit's own task reads and writes its entry.
+  std::vector<std::map<std::vector<unsigned>, std::optional<std::string>>>
+      Outcomes(Units);
+  FixTrial Remembered = [&](unsigned Unit, const std::vector<unsigned> &Fixes) {
+    auto [It, New] = Outcomes[Unit].try_emplace(Fixes);
+    if (New)
+      It->second = Trial(Unit, Fixes);
+    return It->second;
+  };
+  while (true) {
+    std::vector<std::vector<unsigned>> Fixes(Units);
+    std::vector<unsigned> Work;
+    for (unsigned U = 0; U < Units; ++U) {
+      llvm::copy_if(FixesOfUnit[U], std::back_inserter(Fixes[U]),
+                    [&](unsigned F) { return Out.Kept[F]; });
+      if (!Fixes[U].empty() && Verified[U] != Fixes[U])
+        Work.push_back(U);
+    }
+    if (Work.empty())
+      return Out;
+    std::vector<char> Compiled(Units, false);
+    std::vector<std::map<unsigned, std::string>> Culprits(Units);
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (unsigned U : Work)
+      Pool.async([&, U] {
+        std::optional<std::string> Error = Remembered(U, Fixes[U]);
+        Compiled[U] = !Error;
+        if (Error)
+          findCulprits(U, Fixes[U], *Error, Remembered, Culprits[U]);
+      });
+    Pool.wait();
+    // In unit order: a fix that breaks two units keeps the first one's error.
+    for (unsigned U : Work) {
+      if (Compiled[U])
+        Verified[U] = Fixes[U];
+      for (auto &[Fix, Error] : Culprits[U])
+        if (Out.Kept[Fix]) {
+          Out.Kept[Fix] = false;
+          Out.Dropped.emplace(Fix, Error);
+        }
+    }
+  }
+}
 
 std::map<std::string, MergedEdits>
 mergeEdits(llvm::ArrayRef<tooling::Replacement> Edits) {
