@@ -9,9 +9,7 @@
 using namespace clang;
 
 namespace asyncctx {
-namespace {
 
-/// Whether \p R only inserts whole `#include` lines.
 bool isIncludeInsertion(const tooling::Replacement &R) {
   if (R.getLength() != 0 || !R.getReplacementText().ends_with("\n"))
     return false;
@@ -22,6 +20,8 @@ bool isIncludeInsertion(const tooling::Replacement &R) {
            Line.ltrim().drop_front().ltrim().starts_with("include");
   });
 }
+
+namespace {
 
 /// One insertion of every #include line inserted at an offset; sorted, so the
 /// result does not depend on which translation unit came first.
@@ -68,12 +68,21 @@ MergedEdits mergeFileEdits(const std::set<tooling::Replacement> &Edits) {
 
 /// Adds to \p Culprits the fixes of \p Fixes that \p Unit does not compile
 /// with, each with its error, given that all of them together fail with
-/// \p Error.
+/// \p Failure.
 void findCulprits(unsigned Unit, const std::vector<unsigned> &Fixes,
-                  const std::string &Error, const FixTrial &Trial,
+                  const TrialFailure &Failure, const FixTrial &Trial,
                   std::map<unsigned, std::string> &Culprits) {
   if (Fixes.size() == 1) {
-    Culprits.emplace(Fixes.front(), Error);
+    Culprits.emplace(Fixes.front(), Failure.Error);
+    return;
+  }
+  // The one fix the error points into, if the others compile without it.
+  std::vector<unsigned> Suspects, Others;
+  for (unsigned Fix : Fixes)
+    (llvm::is_contained(Failure.Suspects, Fix) ? Suspects : Others)
+        .push_back(Fix);
+  if (Suspects.size() == 1 && !Trial(Unit, Others)) {
+    Culprits.emplace(Suspects.front(), Failure.Error);
     return;
   }
   size_t Half = Fixes.size() / 2;
@@ -81,9 +90,9 @@ void findCulprits(unsigned Unit, const std::vector<unsigned> &Fixes,
   std::vector<unsigned> Back(Fixes.begin() + Half, Fixes.end());
   bool HalfFailed = false;
   for (const std::vector<unsigned> *Part : {&Front, &Back})
-    if (std::optional<std::string> E = Trial(Unit, *Part)) {
+    if (std::optional<TrialFailure> F = Trial(Unit, *Part)) {
       HalfFailed = true;
-      findCulprits(Unit, *Part, *E, Trial, Culprits);
+      findCulprits(Unit, *Part, *F, Trial, Culprits);
     }
   if (HalfFailed)
     return;
@@ -93,15 +102,15 @@ void findCulprits(unsigned Unit, const std::vector<unsigned> &Fixes,
   bool Dropped = false;
   for (unsigned Fix : Back) {
     Kept.push_back(Fix);
-    if (std::optional<std::string> E = Trial(Unit, Kept)) {
+    if (std::optional<TrialFailure> F = Trial(Unit, Kept)) {
       Kept.pop_back();
-      Culprits.emplace(Fix, *E);
+      Culprits.emplace(Fix, F->Error);
       Dropped = true;
     }
   }
   // Only if the compiler answered differently for the same input.
   if (!Dropped)
-    Culprits.emplace(Back.back(), Error);
+    Culprits.emplace(Back.back(), Failure.Error);
 }
 
 } // namespace
@@ -118,7 +127,7 @@ keepCompilingFixes(unsigned FixCount,
   // Every compile's outcome, per unit: the compiler answers the same for the
   // same input, and a later round often asks again what the bisection of an
   // earlier one did. Only the unit's own task reads and writes its entry.
-  std::vector<std::map<std::vector<unsigned>, std::optional<std::string>>>
+  std::vector<std::map<std::vector<unsigned>, std::optional<TrialFailure>>>
       Outcomes(Units);
   FixTrial Remembered = [&](unsigned Unit, const std::vector<unsigned> &Fixes) {
     auto [It, New] = Outcomes[Unit].try_emplace(Fixes);
@@ -142,10 +151,10 @@ keepCompilingFixes(unsigned FixCount,
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
     for (unsigned U : Work)
       Pool.async([&, U] {
-        std::optional<std::string> Error = Remembered(U, Fixes[U]);
-        Compiled[U] = !Error;
-        if (Error)
-          findCulprits(U, Fixes[U], *Error, Remembered, Culprits[U]);
+        std::optional<TrialFailure> Failure = Remembered(U, Fixes[U]);
+        Compiled[U] = !Failure;
+        if (Failure)
+          findCulprits(U, Fixes[U], *Failure, Remembered, Culprits[U]);
       });
     Pool.wait();
     // In unit order: a fix that breaks two units keeps the first one's error.

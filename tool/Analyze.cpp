@@ -598,7 +598,7 @@ TUResult analyseOne(const Database &D, const std::string &File,
   return Result;
 }
 
-/// Keeps the first error of a compile.
+/// Keeps the first error of a compile, and where it and its notes point.
 class FirstError : public DiagnosticConsumer {
 public:
   explicit FirstError(std::string Directory)
@@ -606,25 +606,38 @@ public:
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
     DiagnosticConsumer::HandleDiagnostic(Level, Info);
-    if (Level < DiagnosticsEngine::Error || Error)
+    if (Level == DiagnosticsEngine::Note && InFirst) {
+      addPlace(Info);
+      return;
+    }
+    InFirst = Level >= DiagnosticsEngine::Error && !Error;
+    if (!InFirst)
       return;
     Error.emplace();
     llvm::SmallString<256> Message;
     Info.FormatDiagnostic(Message);
     Error->Message = Message.str().str();
-    if (!Info.hasSourceManager() || Info.getLocation().isInvalid())
-      return;
-    const SourceManager &SM = Info.getSourceManager();
-    // A macro's error is where the macro is used.
-    SourceLocation Loc = SM.getFileLoc(Info.getLocation());
-    if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(Loc)))
-      Error->File = absolutePath(Entry->getName(), Directory);
-    Error->Offset = SM.getFileOffset(Loc);
+    if (addPlace(Info))
+      std::tie(Error->File, Error->Offset) = Error->Places.front();
   }
   std::optional<CompileError> Error;
 
 private:
+  bool addPlace(const Diagnostic &Info) {
+    if (!Info.hasSourceManager() || Info.getLocation().isInvalid())
+      return false;
+    const SourceManager &SM = Info.getSourceManager();
+    // A macro's error is where the macro is used.
+    SourceLocation Loc = SM.getFileLoc(Info.getLocation());
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(Loc));
+    if (!Entry)
+      return false;
+    Error->Places.emplace_back(absolutePath(Entry->getName(), Directory),
+                               SM.getFileOffset(Loc));
+    return true;
+  }
   std::string Directory;
+  bool InFirst = false;
 };
 
 class SyntaxOnlyFactory : public tooling::FrontendActionFactory {

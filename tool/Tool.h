@@ -212,6 +212,9 @@ struct CompileError {
   std::string File; ///< absolute
   unsigned Offset = 0;
   std::string Message;
+  /// The places (absolute file, offset) of the error and of its notes
+  /// ("in instantiation of ... requested here").
+  std::vector<std::pair<std::string, unsigned>> Places;
 };
 
 /// Compiles translation unit \p File syntax-only, with the compile command

@@ -77,9 +77,24 @@ unsigned verifyFixes(std::vector<Finding> &Findings,
     FixesOfUnit.push_back(std::move(Fixes));
   }
 
+  // Where each fix edits code (its wrap, not its #include), per file: an
+  // error or note pointing there makes it the first suspect.
+  std::vector<std::map<std::string, std::pair<unsigned, unsigned>>> Regions(
+      Eligible.size());
+  for (unsigned Fix = 0; Fix < Eligible.size(); ++Fix)
+    for (const Replacement &R : Findings[Eligible[Fix]].Fixes) {
+      if (isIncludeInsertion(R))
+        continue;
+      unsigned End = R.getOffset() + R.getLength();
+      auto [It, New] =
+          Regions[Fix].try_emplace(R.getFilePath().str(), R.getOffset(), End);
+      It->second.first = std::min(It->second.first, R.getOffset());
+      It->second.second = std::max(It->second.second, End);
+    }
+
   auto Trial =
       [&](unsigned Unit,
-          const std::vector<unsigned> &Fixes) -> std::optional<std::string> {
+          const std::vector<unsigned> &Fixes) -> std::optional<TrialFailure> {
     std::vector<Replacement> Edits;
     for (unsigned Fix : Fixes)
       llvm::append_range(Edits, Findings[Eligible[Fix]].Fixes);
@@ -94,7 +109,8 @@ unsigned verifyFixes(std::vector<Finding> &Findings,
       llvm::Expected<RewrittenFile> New =
           rewriteFile(File, Original->second, Merged.Edits, Format);
       if (!New)
-        return "no safe fix: " + llvm::toString(New.takeError());
+        return TrialFailure{"no safe fix: " + llvm::toString(New.takeError()),
+                            {}};
       Overlay.emplace(File, std::move(New->Code));
       Applied.emplace(File, std::move(New->Edits));
     }
@@ -102,7 +118,19 @@ unsigned verifyFixes(std::vector<Finding> &Findings,
         compileWith(*V.DB, Units[Unit]->File, *V.Analysis, Overlay);
     if (!Error)
       return std::nullopt;
-    return noSafeFix(*Error, Applied, Root);
+    TrialFailure Failure{noSafeFix(*Error, Applied, Root), {}};
+    for (auto [File, Offset] : Error->Places) {
+      if (auto It = Applied.find(File); It != Applied.end())
+        Offset = originalOffset(Offset, It->second);
+      for (unsigned Fix : Fixes) {
+        auto Region = Regions[Fix].find(File);
+        if (Region != Regions[Fix].end() && Region->second.first <= Offset &&
+            Offset <= Region->second.second &&
+            !llvm::is_contained(Failure.Suspects, Fix))
+          Failure.Suspects.push_back(Fix);
+      }
+    }
+    return Failure;
   };
 
   VerifiedFixes Verified =

@@ -181,25 +181,33 @@ TEST(FixPipeline, FormattingTouchesOnlyTheEditedLines) {
 //===--- Verification: which fixes to keep --------------------------------===//
 
 /// A compiler stand-in: a unit fails with a fix in \c BadAlone, or with every
-/// fix of a set in \c BadTogether; counts the compiles.
+/// fix of a set in \c BadTogether; counts the compiles. With \c Point, the
+/// error of a fix in \c BadAlone points into it (a template instantiated
+/// with the wrapped argument), as clang's notes do.
 struct FakeCompiler {
   std::map<unsigned, std::set<unsigned>> BadAlone;    // unit -> fixes
   std::map<unsigned, std::set<unsigned>> BadTogether; // unit -> fixes
+  bool Point = false;
   std::atomic<unsigned> Compiles{0};
 
   FixTrial trial() {
     return [this](unsigned Unit, const std::vector<unsigned> &Fixes)
-               -> std::optional<std::string> {
+               -> std::optional<TrialFailure> {
       ++Compiles;
       for (unsigned Fix : Fixes)
-        if (BadAlone[Unit].count(Fix))
-          return "unit " + std::to_string(Unit) + ": fix " +
-                 std::to_string(Fix);
+        if (BadAlone[Unit].count(Fix)) {
+          TrialFailure F{"unit " + std::to_string(Unit) + ": fix " +
+                             std::to_string(Fix),
+                         {}};
+          if (Point)
+            F.Suspects.push_back(Fix);
+          return F;
+        }
       const std::set<unsigned> &Together = BadTogether[Unit];
       if (!Together.empty() && llvm::all_of(Together, [&](unsigned F) {
             return llvm::is_contained(Fixes, F);
           }))
-        return "unit " + std::to_string(Unit) + ": together";
+        return TrialFailure{"unit " + std::to_string(Unit) + ": together", {}};
       return std::nullopt;
     };
   }
@@ -233,6 +241,34 @@ TEST(FixVerification, TheFixThatBreaksAUnitIsDroppedWithItsOwnError) {
   // Bisection: all, halves, quarters, eighths around fix 5 (7 compiles),
   // then the combination that is kept.
   EXPECT_EQ(C.Compiles, 8u);
+}
+
+TEST(FixVerification, ASuspectTheErrorPointsIntoCostsOneMoreCompile) {
+  FakeCompiler C;
+  C.BadAlone[0] = {5};
+  C.Point = true;
+  VerifiedFixes V =
+      keepCompilingFixes(8, {{0, 1, 2, 3, 4, 5, 6, 7}}, C.trial(), 2);
+  EXPECT_EQ(kept(V), (std::vector<unsigned>{0, 1, 2, 3, 4, 6, 7}));
+  EXPECT_EQ(V.Dropped.at(5), "unit 0: fix 5");
+  // All of them, then all but the suspect, which is the combination kept.
+  EXPECT_EQ(C.Compiles, 2u);
+}
+
+TEST(FixVerification, AWrongSuspectFallsBackToBisection) {
+  FakeCompiler C;
+  C.BadTogether[0] = {2, 3};
+  VerifiedFixes V = keepCompilingFixes(
+      4, {{0, 1, 2, 3}},
+      [&](unsigned Unit, const std::vector<unsigned> &Fixes) {
+        std::optional<TrialFailure> F = C.trial()(Unit, Fixes);
+        if (F)
+          F->Suspects = {0}; // misleading
+        return F;
+      },
+      1);
+  EXPECT_EQ(kept(V), (std::vector<unsigned>{0, 1, 2}));
+  EXPECT_EQ(V.Dropped.at(3), "unit 0: together");
 }
 
 TEST(FixVerification, FixesThatFailOnlyTogetherLoseOneOfThem) {
