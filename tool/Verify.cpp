@@ -10,6 +10,7 @@
 #include "rewriter/FixPipeline.h"
 #include "tool/Tool.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Regex.h"
 
 using clang::tooling::Replacement;
 using clang::tooling::Replacements;
@@ -37,19 +38,29 @@ unsigned originalOffset(unsigned Offset, const Replacements &Edits) {
   return Offset - Shift;
 }
 
+/// \p Message without the places of lambdas ("(lambda at FILE:7:28)"):
+/// they are places in the edited text, which the user never sees.
+std::string withoutLambdaPlaces(std::string Message) {
+  llvm::Regex LambdaAt("\\(lambda at [^)]*\\)");
+  while (LambdaAt.match(Message))
+    Message = LambdaAt.sub("(lambda)", Message);
+  return Message;
+}
+
 /// "no safe fix: src/a.cpp:7: MESSAGE", the line counted in the file as it
 /// is on disk.
 std::string noSafeFix(const CompileError &E,
                       const std::map<std::string, Replacements> &Applied,
                       llvm::StringRef Root) {
+  std::string Message = withoutLambdaPlaces(E.Message);
   if (E.File.empty())
-    return "no safe fix: " + E.Message;
+    return "no safe fix: " + Message;
   Position P{E.File, E.Offset};
   if (auto It = Applied.find(E.File); It != Applied.end())
     P.Offset = originalOffset(E.Offset, It->second);
   fillLineColumn(P);
   return "no safe fix: " + relativePath(P.File, Root) + ":" +
-         std::to_string(P.Line) + ": " + E.Message;
+         std::to_string(P.Line) + ": " + Message;
 }
 
 } // namespace
