@@ -10,12 +10,26 @@ using namespace clang;
 
 namespace asyncctx {
 
+namespace {
+
+/// The non-blank lines \p Text inserts.
+std::vector<llvm::StringRef> nonBlankLines(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef> Lines;
+  Text.split(Lines, '\n');
+  std::vector<llvm::StringRef> Out;
+  llvm::copy_if(Lines, std::back_inserter(Out),
+                [](llvm::StringRef Line) { return !Line.trim().empty(); });
+  return Out;
+}
+
+} // namespace
+
 bool isIncludeInsertion(const tooling::Replacement &R) {
   if (R.getLength() != 0 || !R.getReplacementText().ends_with("\n"))
     return false;
-  llvm::SmallVector<llvm::StringRef> Lines;
-  R.getReplacementText().drop_back().split(Lines, '\n');
-  return llvm::all_of(Lines, [](llvm::StringRef Line) {
+  // clang-tidy's IncludeInserter may add a blank line before or after.
+  std::vector<llvm::StringRef> Lines = nonBlankLines(R.getReplacementText());
+  return !Lines.empty() && llvm::all_of(Lines, [](llvm::StringRef Line) {
     return Line.ltrim().starts_with("#") &&
            Line.ltrim().drop_front().ltrim().starts_with("include");
   });
@@ -24,26 +38,34 @@ bool isIncludeInsertion(const tooling::Replacement &R) {
 namespace {
 
 /// One insertion of every #include line inserted at an offset; sorted, so the
-/// result does not depend on which translation unit came first.
+/// result does not depend on which translation unit came first. A blank line
+/// one of them puts before or after its lines is kept there.
 std::vector<tooling::Replacement>
 combineIncludeInsertions(const std::set<tooling::Replacement> &Edits) {
+  struct Insertion {
+    std::set<std::string> Lines;
+    bool BlankBefore = false, BlankAfter = false;
+  };
   std::vector<tooling::Replacement> Out;
-  std::map<unsigned, std::set<std::string>> IncludesAt;
+  std::map<unsigned, Insertion> IncludesAt;
   for (const tooling::Replacement &R : Edits) {
     if (!isIncludeInsertion(R)) {
       Out.push_back(R);
       continue;
     }
-    llvm::SmallVector<llvm::StringRef> Lines;
-    R.getReplacementText().drop_back().split(Lines, '\n');
-    for (llvm::StringRef Line : Lines)
-      IncludesAt[R.getOffset()].insert(Line.str() + "\n");
+    Insertion &At = IncludesAt[R.getOffset()];
+    for (llvm::StringRef Line : nonBlankLines(R.getReplacementText()))
+      At.Lines.insert(Line.str() + "\n");
+    At.BlankBefore |= R.getReplacementText().starts_with("\n");
+    At.BlankAfter |= R.getReplacementText().ends_with("\n\n");
   }
   if (IncludesAt.empty())
     return Out;
   llvm::StringRef File = Edits.begin()->getFilePath();
-  for (const auto &[Offset, Lines] : IncludesAt)
-    Out.emplace_back(File, Offset, 0, llvm::join(Lines, ""));
+  for (const auto &[Offset, At] : IncludesAt)
+    Out.emplace_back(File, Offset, 0,
+                     (At.BlankBefore ? "\n" : "") + llvm::join(At.Lines, "") +
+                         (At.BlankAfter ? "\n" : ""));
   return Out;
 }
 
@@ -190,7 +212,11 @@ mergedEditFor(const tooling::Replacements &Merged,
     if (R == Original ||
         (R.getOffset() == Original.getOffset() && isIncludeInsertion(R) &&
          isIncludeInsertion(Original) &&
-         R.getReplacementText().contains(Original.getReplacementText())))
+         llvm::all_of(nonBlankLines(Original.getReplacementText()),
+                      [&](llvm::StringRef Line) {
+                        return llvm::is_contained(
+                            nonBlankLines(R.getReplacementText()), Line);
+                      })))
       return R;
   return std::nullopt;
 }

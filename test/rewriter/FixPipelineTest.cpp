@@ -101,6 +101,26 @@ TEST(FixPipeline, IncludeInsertionsAtOneOffsetMergeIntoOneInsertion) {
             "#include <asyncctx/asio.hpp>\n#include <asyncctx/asyncctx.hpp>\n");
 }
 
+TEST(FixPipeline, IncludeInsertionsWithABlankLineAfterThemMerge) {
+  // clang-tidy's IncludeInserter adds a blank line after an insertion that
+  // opens a new include block (Asio's impl/co_spawn.hpp).
+  Replacement Asio(File, 13, 0, "#include <asyncctx/asio.hpp>\n\n");
+  Replacement Core(File, 13, 0, "#include <asyncctx/asyncctx.hpp>\n\n");
+  std::map<std::string, MergedEdits> Merged = mergeEdits({Core, Asio});
+  const MergedEdits &M = Merged.at(File);
+  ASSERT_FALSE(M.Conflict);
+  ASSERT_EQ(M.Edits.size(), 1u);
+  EXPECT_EQ(
+      M.Edits.begin()->getReplacementText(),
+      "#include <asyncctx/asio.hpp>\n#include <asyncctx/asyncctx.hpp>\n\n");
+  // Each finding's own insertion is found in the merged one (export).
+  EXPECT_EQ(mergedEditFor(M.Edits, Asio), *M.Edits.begin());
+  EXPECT_EQ(mergedEditFor(M.Edits, Core), *M.Edits.begin());
+  // Alone, an insertion stays as it was.
+  EXPECT_EQ(mergeEdits({Asio}).at(File).Edits.begin()->getReplacementText(),
+            Asio.getReplacementText());
+}
+
 TEST(FixPipeline, MergeDoesNotDependOnOrder) {
   std::vector<Replacement> Edits{include("<asyncctx/asio.hpp>"), wrapClose(),
                                  include("<asyncctx/asyncctx.hpp>"),
