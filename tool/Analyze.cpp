@@ -374,12 +374,20 @@ private:
 
 /// Runs the compile as clang-tidy does: code may test __clang_analyzer__,
 /// and nothing is printed ("N warnings generated.").
-void asClangTidyDoes(CompilerInvocation &Invocation) {
-  Invocation.getPreprocessorOpts().SetUpStaticAnalyzer = true;
-  Invocation.getDiagnosticOpts().ShowCarets = false;
-}
+class AsClangTidyFactory : public tooling::FrontendActionFactory {
+public:
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    Invocation->getDiagnosticOpts().ShowCarets = false;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+};
 
-class ActionFactory : public tooling::FrontendActionFactory {
+class ActionFactory : public AsClangTidyFactory {
 public:
   ActionFactory(ClangTidyContext &Context,
                 IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
@@ -387,14 +395,6 @@ public:
       : ConsumerFactory(Context, std::move(FS)), FilesRead(FilesRead) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<Action>(&ConsumerFactory, &FilesRead);
-  }
-  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
-                     FileManager *Files,
-                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
-                     DiagnosticConsumer *DiagConsumer) override {
-    asClangTidyDoes(*Invocation);
-    return FrontendActionFactory::runInvocation(Invocation, Files,
-                                                PCHContainerOps, DiagConsumer);
   }
 
 private:
@@ -640,18 +640,10 @@ private:
   bool InFirst = false;
 };
 
-class SyntaxOnlyFactory : public tooling::FrontendActionFactory {
+class SyntaxOnlyFactory : public AsClangTidyFactory {
 public:
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<SyntaxOnlyAction>();
-  }
-  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
-                     FileManager *Files,
-                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
-                     DiagnosticConsumer *DiagConsumer) override {
-    asClangTidyDoes(*Invocation);
-    return FrontendActionFactory::runInvocation(Invocation, Files,
-                                                PCHContainerOps, DiagConsumer);
   }
 };
 

@@ -360,12 +360,14 @@ unsigned verifyAccepted(std::vector<Finding> &Findings,
   std::map<std::string, MergedEdits> Merged = mergeEdits(Kept);
   for (auto It = Accepted.begin(); It != Accepted.end();) {
     auto M = Merged.find(It->first);
+    if (M == Merged.end()) {
+      It = Accepted.erase(It);
+      continue;
+    }
+    // A subset of edits that were made together before: this cannot fail.
     llvm::Expected<RewrittenFile> New =
-        M == Merged.end()
-            ? llvm::Expected<RewrittenFile>(RewrittenFile())
-            : rewriteFile(It->first, It->second.Old, M->second.Edits, S.Format);
-    // A subset of edits that were applied together: neither fails.
-    if (M == Merged.end() || !New) {
+        rewriteFile(It->first, It->second.Old, M->second.Edits, S.Format);
+    if (!New) {
       llvm::consumeError(New.takeError());
       It = Accepted.erase(It);
       continue;
