@@ -21,9 +21,11 @@
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/FrontendActions.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -347,38 +349,57 @@ namespace {
 
 class Action : public ASTFrontendAction {
 public:
-  explicit Action(ClangTidyASTConsumerFactory *Factory) : Factory(Factory) {}
+  Action(ClangTidyASTConsumerFactory *Factory,
+         std::vector<std::string> *FilesRead)
+      : Factory(Factory), FilesRead(FilesRead) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
     return Factory->createASTConsumer(Compiler, File);
   }
+  void EndSourceFileAction() override {
+    // What `fix` compiles again when one of these files gets an edit.
+    CompilerInstance &Compiler = getCompilerInstance();
+    SourceManager &SM = Compiler.getSourceManager();
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      llvm::SmallString<256> Name(It->first.getName());
+      Compiler.getFileManager().makeAbsolutePath(Name);
+      FilesRead->push_back(absolutePath(Name));
+    }
+  }
 
 private:
   ClangTidyASTConsumerFactory *Factory;
+  std::vector<std::string> *FilesRead;
 };
 
-class ActionFactory : public tooling::FrontendActionFactory {
+/// Runs the compile as clang-tidy does: code may test __clang_analyzer__,
+/// and nothing is printed ("N warnings generated.").
+class AsClangTidyFactory : public tooling::FrontendActionFactory {
 public:
-  ActionFactory(ClangTidyContext &Context,
-                IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
-      : ConsumerFactory(Context, std::move(FS)) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(&ConsumerFactory);
-  }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *DiagConsumer) override {
-    // As clang-tidy: code may test __clang_analyzer__.
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-    // No "N warnings generated." on stderr: diagnostics are the report's.
     Invocation->getDiagnosticOpts().ShowCarets = false;
     return FrontendActionFactory::runInvocation(Invocation, Files,
                                                 PCHContainerOps, DiagConsumer);
   }
+};
+
+class ActionFactory : public AsClangTidyFactory {
+public:
+  ActionFactory(ClangTidyContext &Context,
+                IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                std::vector<std::string> &FilesRead)
+      : ConsumerFactory(Context, std::move(FS)), FilesRead(FilesRead) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(&ConsumerFactory, &FilesRead);
+  }
 
 private:
   ClangTidyASTConsumerFactory ConsumerFactory;
+  std::vector<std::string> &FilesRead;
 };
 
 /// The compile command adjustments clang-tidy makes, and ours.
@@ -433,7 +454,8 @@ void adjustArguments(tooling::ClangTool &Tool, ClangTidyContext &Context,
 /// Returns ClangTool's status (non-zero if the file did not compile).
 int runChecks(const Database &D, const std::string &File,
               const AnalysisSettings &S, ClangTidyContext &Context,
-              ClangTidyDiagnosticConsumer &Consumer) {
+              ClangTidyDiagnosticConsumer &Consumer,
+              std::vector<std::string> &FilesRead) {
   // A physical file system of its own: ClangTool changes the working
   // directory of its file system for each compile command, and the real
   // one's is the process's.
@@ -455,7 +477,7 @@ int runChecks(const Database &D, const std::string &File,
   Context.setDiagnosticsEngine(&Engine);
 #endif
   Tool.setDiagnosticConsumer(&Consumer);
-  ActionFactory Factory(Context, FS);
+  ActionFactory Factory(Context, FS, FilesRead);
   return Tool.run(&Factory);
 }
 
@@ -526,7 +548,8 @@ TUResult analyseOne(const Database &D, const std::string &File,
   std::optional<FactsSink::Scope> CollectInto;
   if (S.WholeProgram)
     CollectInto.emplace(&Collector);
-  int Status = runChecks(D, File, S, Context, Consumer);
+  std::vector<std::string> FilesRead;
+  int Status = runChecks(D, File, S, Context, Consumer, FilesRead);
   CollectInto.reset();
   Result.Analysed = true;
 
@@ -565,12 +588,94 @@ TUResult analyseOne(const Database &D, const std::string &File,
     fillLineColumn(F.Pos);
     Errors.push_back(std::move(F));
   }
-  if (!Errors.empty())
+  if (!Errors.empty()) {
     Result.Failure = ParseFailure{File, std::move(Errors)};
+    return Result;
+  }
+  llvm::sort(FilesRead);
+  FilesRead.erase(llvm::unique(FilesRead), FilesRead.end());
+  Result.FilesRead = std::move(FilesRead);
   return Result;
 }
 
+/// Keeps the first error of a compile, and where it and its notes point.
+class FirstError : public DiagnosticConsumer {
+public:
+  explicit FirstError(std::string Directory)
+      : Directory(std::move(Directory)) {}
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level == DiagnosticsEngine::Note && InFirst) {
+      addPlace(Info);
+      return;
+    }
+    InFirst = Level >= DiagnosticsEngine::Error && !Error;
+    if (!InFirst)
+      return;
+    Error.emplace();
+    llvm::SmallString<256> Message;
+    Info.FormatDiagnostic(Message);
+    Error->Message = Message.str().str();
+    if (addPlace(Info))
+      std::tie(Error->File, Error->Offset) = Error->Places.front();
+  }
+  std::optional<CompileError> Error;
+
+private:
+  bool addPlace(const Diagnostic &Info) {
+    if (!Info.hasSourceManager() || Info.getLocation().isInvalid())
+      return false;
+    const SourceManager &SM = Info.getSourceManager();
+    // A macro's error is where the macro is used.
+    SourceLocation Loc = SM.getFileLoc(Info.getLocation());
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(Loc));
+    if (!Entry)
+      return false;
+    Error->Places.emplace_back(absolutePath(Entry->getName(), Directory),
+                               SM.getFileOffset(Loc));
+    return true;
+  }
+  std::string Directory;
+  bool InFirst = false;
+};
+
+class SyntaxOnlyFactory : public AsClangTidyFactory {
+public:
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<SyntaxOnlyAction>();
+  }
+};
+
 } // namespace
+
+std::optional<CompileError>
+compileWith(const Database &D, const std::string &File,
+            const AnalysisSettings &S,
+            const std::map<std::string, std::string> &Overlay) {
+  std::vector<tooling::CompileCommand> Commands =
+      D.DB->getCompileCommands(File);
+  std::string Directory = Commands.empty() ? "" : Commands.front().Directory;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical(
+      llvm::vfs::createPhysicalFileSystem().release());
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Physical);
+  // ClangTool puts these in an in-memory file system over the real one.
+  tooling::ClangTool Tool(*D.DB, {File},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  for (const auto &[Path, Contents] : Overlay)
+    Tool.mapVirtualFile(Path, Contents);
+  Tool.setPrintErrorMessage(false);
+  // The per-file ExtraArgs of the .clang-tidy files, as in analyse().
+  ClangTidyContext Context(makeProvider(S));
+  adjustArguments(Tool, Context, S);
+  FirstError Consumer(Directory);
+  Tool.setDiagnosticConsumer(&Consumer);
+  SyntaxOnlyFactory Factory;
+  int Status = Tool.run(&Factory);
+  if (!Consumer.Error && Status != 0)
+    return CompileError{File, 0, "the translation unit could not be compiled"};
+  return Consumer.Error;
+}
 
 std::vector<TUResult> analyse(const Database &D,
                               const std::vector<std::string> &Files,
@@ -613,6 +718,8 @@ Report summarise(std::vector<TUResult> Results, llvm::StringRef Root,
   std::vector<Finding> All;
   for (TUResult &T : Results) {
     R.Summary.Analysed += T.Analysed;
+    if (T.Analysed && !T.Failure)
+      R.Compiled.push_back({T.File, std::move(T.FilesRead)});
     if (T.Failure) {
       R.Failed.push_back(std::move(*T.Failure));
       // Fix-its computed on a broken AST are not offered (docs/tool.md,

@@ -336,12 +336,54 @@ bool exportFixes(const std::vector<Finding> &Findings,
   return true;
 }
 
+/// Verifies the fixes of the findings with an edit in \p Accepted, and
+/// rewrites those files with the fixes that stay.
+unsigned verifyAccepted(std::vector<Finding> &Findings,
+                        std::map<std::string, AcceptedFile> &Accepted,
+                        const FixSettings &S) {
+  std::vector<size_t> Eligible;
+  for (size_t I = 0; I < Findings.size(); ++I)
+    if (llvm::any_of(Findings[I].Fixes, [&](const Replacement &R) {
+          return Accepted.count(R.getFilePath().str());
+        }))
+      Eligible.push_back(I);
+  std::map<std::string, std::string> Originals;
+  for (const auto &[File, A] : Accepted)
+    Originals.emplace(File, A.Old);
+  unsigned Dropped =
+      verifyFixes(Findings, Eligible, Originals, *S.Verify, S.Root, S.Format);
+  if (!Dropped)
+    return 0;
+  std::vector<Replacement> Kept;
+  for (const Finding &F : Findings)
+    llvm::append_range(Kept, F.Fixes);
+  std::map<std::string, MergedEdits> Merged = mergeEdits(Kept);
+  for (auto It = Accepted.begin(); It != Accepted.end();) {
+    auto M = Merged.find(It->first);
+    if (M == Merged.end()) {
+      It = Accepted.erase(It);
+      continue;
+    }
+    // A subset of edits that were made together before: this cannot fail.
+    llvm::Expected<RewrittenFile> New =
+        rewriteFile(It->first, It->second.Old, M->second.Edits, S.Format);
+    if (!New) {
+      llvm::consumeError(New.takeError());
+      It = Accepted.erase(It);
+      continue;
+    }
+    It->second.Merged = std::move(M->second);
+    It->second.New = std::move(*New);
+    ++It;
+  }
+  return Dropped;
+}
+
 } // namespace
 
-unsigned applyFixes(const std::vector<Finding> &Findings, const FixSettings &S,
-                    llvm::raw_ostream &Out, unsigned &FilesChanged) {
-  FilesChanged = 0;
-  unsigned Problems = 0;
+FixOutcome applyFixes(std::vector<Finding> &Findings, const FixSettings &S,
+                      llvm::raw_ostream &Out) {
+  FixOutcome Outcome;
   std::vector<Replacement> All;
   for (const Finding &F : Findings)
     All.insert(All.end(), F.Fixes.begin(), F.Fixes.end());
@@ -350,25 +392,29 @@ unsigned applyFixes(const std::vector<Finding> &Findings, const FixSettings &S,
     if (std::optional<AcceptedFile> A = accept(File, std::move(Merged), S))
       Accepted.emplace(File, std::move(*A));
     else
-      ++Problems;
+      ++Outcome.Problems;
   }
+  if (S.Verify && !Accepted.empty())
+    Outcome.Dropped = verifyAccepted(Findings, Accepted, S);
 
   if (S.Mode == FixMode::Export) {
     if (!exportFixes(Findings, Accepted, S.ExportFixes))
-      return Problems + 1;
-    FilesChanged = Accepted.size();
-    return Problems;
+      ++Outcome.Problems;
+    else
+      Outcome.FilesChanged = Accepted.size();
+    return Outcome;
   }
   if (S.Mode == FixMode::DryRun) {
     for (const auto &[File, A] : Accepted)
       writeUnifiedDiff(Out, relativePath(File, S.Root), A.Old, A.New.Edits);
-    FilesChanged = Accepted.size();
-    return Problems;
+    Outcome.FilesChanged = Accepted.size();
+    return Outcome;
   }
   std::vector<std::pair<std::string, std::string>> Files;
   for (const auto &[File, A] : Accepted)
     Files.emplace_back(File, A.New.Code);
-  return Problems + writeFiles(Files, S, FilesChanged);
+  Outcome.Problems += writeFiles(Files, S, Outcome.FilesChanged);
+  return Outcome;
 }
 
 } // namespace asyncctx::tool

@@ -199,6 +199,18 @@ cl::opt<bool> ClangFormat("clang-format",
                                    "with the file's .clang-format)"),
                           cl::sub(FixCommand), cl::cat(FixCategory));
 
+cl::opt<bool> NoVerify(
+    "no-verify",
+    cl::desc("Write the fixes without compiling the translation units with "
+             "them first (faster; a fix may then break the build)"),
+    cl::sub(FixCommand), cl::cat(FixCategory));
+cl::opt<bool> VerifyFixes(
+    "verify-fixes",
+    cl::desc("Compile the translation units with the fix-its, as fix does; "
+             "a fix-it one would not compile with is left out of the "
+             "report and the finding says 'no safe fix'"),
+    cl::sub(CheckCommand), cl::cat(ReportCategory));
+
 cl::opt<bool> Force("force",
                     cl::desc("Edit read-only files too (they are refused "
                              "otherwise)"),
@@ -219,7 +231,8 @@ cl::list<std::string> Unknown(cl::Positional, cl::desc(""));
 cl::extrahelp ExitStatusHelp(R"(
 Exit status: 0 no (new) findings, 1 new findings, 2 usage, configuration or
 tool error, or a translation unit that failed to parse; 3 (fix) some fixes
-were not applied (refused, read-only, conflicting). See docs/tool.md.
+were not applied (refused, read-only, conflicting, or no safe fix: a
+translation unit would not compile with it). See docs/tool.md.
 )");
 
 int usageError(const llvm::Twine &Message) {
@@ -402,7 +415,7 @@ int verifyConfig(const std::vector<std::string> &Files) {
 }
 
 /// Prints what a fix run did; returns the exit status.
-int fixSummary(const Report &R, unsigned Problems, unsigned FilesChanged) {
+int fixSummary(const Report &R, const FixOutcome &Outcome) {
   // What a fix cannot change is still reported.
   Report Unfixable = R;
   Unfixable.Failed.clear();
@@ -416,11 +429,15 @@ int fixSummary(const Report &R, unsigned Problems, unsigned FilesChanged) {
                << (DryRun                 ? "would change "
                    : !ExportFixes.empty() ? "exported for "
                                           : "changed ")
-               << FilesChanged << " file" << (FilesChanged == 1 ? "" : "s")
-               << "; " << Without << " without a fix\n";
+               << Outcome.FilesChanged << " file"
+               << (Outcome.FilesChanged == 1 ? "" : "s") << "; " << Without
+               << " without a fix";
+  if (Outcome.Dropped)
+    llvm::errs() << " (" << Outcome.Dropped << " with no safe fix)";
+  llvm::errs() << "\n";
   if (exitStatus(R) == ExitError)
     return ExitError;
-  if (Problems)
+  if (Outcome.Problems || Outcome.Dropped)
     return ExitNotApplied;
   if (Without)
     return ExitFindings;
@@ -429,7 +446,7 @@ int fixSummary(const Report &R, unsigned Problems, unsigned FilesChanged) {
   return ExitClean;
 }
 
-int fix(const Report &R) {
+int fix(Report R, const FixVerification &Verification) {
   if (!R.ConfigErrors.empty())
     return toolError("configuration errors; no file was changed");
   if (R.Summary.FailedToParse) {
@@ -443,16 +460,16 @@ int fix(const Report &R) {
   }
   FixSettings S;
   S.Root = R.Root;
+  S.Verify = NoVerify ? nullptr : &Verification;
   S.Mode = DryRun                 ? FixMode::DryRun
            : !ExportFixes.empty() ? FixMode::Export
                                   : FixMode::Write;
   S.ExportFixes = ExportFixes;
   S.Format = ClangFormat;
   S.Force = Force;
-  unsigned FilesChanged = 0;
-  unsigned Problems = applyFixes(R.Findings, S, llvm::outs(), FilesChanged);
+  FixOutcome Outcome = applyFixes(R.Findings, S, llvm::outs());
   llvm::outs().flush();
-  return fixSummary(R, Problems, FilesChanged);
+  return fixSummary(R, Outcome);
 }
 
 //===--- facts and boundaries ---------------------------------------------===//
@@ -564,8 +581,11 @@ int checkOrFix(const char *Argv0) {
   filterFindings(std::move(All.Findings), std::move(Filter), R);
   for (const std::string &E : R.ConfigErrors)
     llvm::errs() << "asyncctx: error: " << E << "\n";
+  FixVerification Verification{DB.get(), &Settings, &All.Compiled};
   if (FixCommand)
-    return fix(R);
+    return fix(std::move(R), Verification);
+  if (VerifyFixes)
+    verifyReportedFixes(R.Findings, Verification, R.Root);
   presentation(R);
   if (Live)
     Live->markShown(R);
@@ -609,8 +629,7 @@ int merge() {
     S.Root = R.Root;
     S.Mode = FixMode::Export;
     S.ExportFixes = ExportFixes;
-    unsigned FilesChanged = 0;
-    if (applyFixes(R.Findings, S, llvm::outs(), FilesChanged))
+    if (applyFixes(R.Findings, S, llvm::outs()).Problems)
       return ExitError;
   }
   presentation(R);

@@ -34,7 +34,8 @@ namespace asyncctx::tool {
 
 constexpr int ExitClean = 0, ExitFindings = 1, ExitError = 2;
 /// `fix` ran, but some fixes were not applied: a file refused (outside the
-/// root, read-only, generated), conflicting fixes, or a write that failed.
+/// root, read-only, generated), conflicting fixes, a fix under which a
+/// translation unit would not compile, or a write that failed.
 constexpr int ExitNotApplied = 3;
 
 struct Position {
@@ -80,6 +81,15 @@ struct TUResult {
   /// solve decides).
   UnitFacts Facts;
   std::vector<std::pair<Finding, Candidate>> Candidates;
+  /// Every file the unit read (absolute, sorted), when it compiled: the
+  /// translation units `fix` compiles again to verify an edit of a file.
+  std::vector<std::string> FilesRead;
+};
+
+/// A translation unit that compiled, and the files it read.
+struct CompiledUnit {
+  std::string File;
+  std::vector<std::string> FilesRead;
 };
 
 struct RunSummary {
@@ -104,6 +114,8 @@ struct Report {
   /// them for `merge` (docs/whole-program.md).
   std::vector<UnitFacts> Units;
   std::vector<std::pair<Finding, Candidate>> Candidates;
+  /// The translation units that compiled (fix verification).
+  std::vector<CompiledUnit> Compiled;
   /// Where the SARIF rules' help links point (--docs-url): the directory of
   /// docs/ as a URI, or empty for the docs next to the tool.
   std::string DocsURL;
@@ -194,6 +206,25 @@ std::vector<std::string> enabledChecks(const AnalysisSettings &S);
 std::vector<TUResult> analyse(const Database &DB,
                               const std::vector<std::string> &Files,
                               const AnalysisSettings &S);
+
+/// The first error of a compile: where it is in the text compiled, and
+/// clang's message.
+struct CompileError {
+  std::string File; ///< absolute
+  unsigned Offset = 0;
+  std::string Message;
+  /// The places (absolute file, offset) of the error and of its notes
+  /// ("in instantiation of ... requested here").
+  std::vector<std::pair<std::string, unsigned>> Places;
+};
+
+/// Compiles translation unit \p File syntax-only, with the compile command
+/// and adjustments analyse() used, reading \p Overlay (absolute path ->
+/// contents) instead of those files on disk. None if it compiles.
+std::optional<CompileError>
+compileWith(const Database &DB, const std::string &File,
+            const AnalysisSettings &S,
+            const std::map<std::string, std::string> &Overlay);
 
 /// The report of analysed translation units: counts, parse failures,
 /// configuration errors, and every finding (unique, sorted, fingerprinted).
@@ -296,19 +327,57 @@ int exitStatus(const Report &R);
 
 enum class FixMode { Write, DryRun, Export };
 
+/// What verifying fixes needs: the compile commands and how analyse() ran
+/// them, and the translation units that compiled.
+struct FixVerification {
+  const Database *DB = nullptr;
+  const AnalysisSettings *Analysis = nullptr;
+  const std::vector<CompiledUnit> *Units = nullptr;
+};
+
 struct FixSettings {
   std::string Root;
+  /// Compile the translation units again with the fixes before writing
+  /// them (null: --no-verify, or no compile commands, as in `merge`).
+  const FixVerification *Verify = nullptr;
   FixMode Mode = FixMode::Write;
   std::string ExportFixes;
   bool Format = false; ///< --clang-format
   bool Force = false;  ///< --force: edit read-only files too
 };
 
-/// Applies (or prints as a diff, or exports) the fix-its of \p Findings.
-/// Returns the number of problems (conflicts, refused edits, write errors),
-/// reported on errs().
-unsigned applyFixes(const std::vector<Finding> &Findings, const FixSettings &S,
-                    llvm::raw_ostream &Out, unsigned &FilesChanged);
+/// What `fix` did.
+struct FixOutcome {
+  /// Conflicts, refused edits, write errors, reported on errs(); and the
+  /// fixes dropped by verification.
+  unsigned Problems = 0;
+  unsigned FilesChanged = 0;
+  unsigned Dropped = 0; ///< fixes under which a unit would not compile
+};
+
+/// Applies (or prints as a diff, or exports) the fix-its of \p Findings,
+/// after verifying them if \p S.Verify; a finding whose fix is dropped loses
+/// its fix-its and gains a note (verifyFixes).
+FixOutcome applyFixes(std::vector<Finding> &Findings, const FixSettings &S,
+                      llvm::raw_ostream &Out);
+
+/// Verifies the fix-its of the findings \p Eligible (indices into
+/// \p Findings; all of their edits are in files of \p Originals, absolute
+/// path -> contents on disk): every translation unit of \p V that reads an
+/// edited file is compiled with the edits (formatted if \p Format), and a
+/// finding whose edits it does not compile with loses them and gets the note
+/// "no safe fix: FILE:LINE: MESSAGE" (the first error, at its place in the
+/// unedited file). Returns how many lost their fix.
+unsigned verifyFixes(std::vector<Finding> &Findings,
+                     const std::vector<size_t> &Eligible,
+                     const std::map<std::string, std::string> &Originals,
+                     const FixVerification &V, llvm::StringRef Root,
+                     bool Format);
+
+/// `check --verify-fixes`: verifyFixes for the findings whose edits are in
+/// files that can be read and whose edits do not conflict.
+unsigned verifyReportedFixes(std::vector<Finding> &Findings,
+                             const FixVerification &V, llvm::StringRef Root);
 
 /// A unified diff (`patch -p1` from the root applies it) of \p Edits to
 /// \p Old, with \p Rel after `a/` and `b/`.

@@ -213,6 +213,18 @@ def bridges_across_files_messages(r):
            "--config-file=" + os.path.join(root, "config.yaml"))
 
 
+def verification_messages(r):
+    """docs/tool.md, "Verification": the project of
+    test/tool/fix-verify.test, split out of it."""
+    split = os.path.join(r.a.work, "verify")
+    shutil.rmtree(split, ignore_errors=True)
+    test = os.path.join(r.a.source, "test", "tool", "fix-verify.test")
+    r.run([r.a.split_file, test, split], r.a.work)
+    root = os.path.join(split, "proj")
+    r.compdb(root, ["src/jobs.cpp"], ["-I" + os.path.join(root, "include")])
+    r.tool(root, "fix", "-p", "build", "--no-progress", "--root", root)
+
+
 def tool_messages(r):
     """The tool's own messages: command line, configuration, fix, summary."""
     one = LOG_LINE + "void one() { std::thread([] { log_line(\"1\"); }).detach(); }\n"
@@ -281,7 +293,8 @@ def main():
     os.makedirs(a.work, exist_ok=True)
     r = Runner(a)
     for scenario in (check_messages, whole_program_messages,
-                     bridges_across_files_messages, tool_messages,
+                     bridges_across_files_messages, verification_messages,
+                     tool_messages,
                      plugin_messages):
         scenario(r)
     printed = sorted({normalise(l) for l in r.output if l.strip()})

@@ -7,6 +7,8 @@
 
 #include "rewriter/FixPipeline.h"
 #include "gtest/gtest.h"
+#include <atomic>
+#include <set>
 
 using clang::tooling::Replacement;
 using clang::tooling::Replacements;
@@ -99,6 +101,26 @@ TEST(FixPipeline, IncludeInsertionsAtOneOffsetMergeIntoOneInsertion) {
             "#include <asyncctx/asio.hpp>\n#include <asyncctx/asyncctx.hpp>\n");
 }
 
+TEST(FixPipeline, IncludeInsertionsWithABlankLineAfterThemMerge) {
+  // clang-tidy's IncludeInserter adds a blank line after an insertion that
+  // opens a new include block (Asio's impl/co_spawn.hpp).
+  Replacement Asio(File, 13, 0, "#include <asyncctx/asio.hpp>\n\n");
+  Replacement Core(File, 13, 0, "#include <asyncctx/asyncctx.hpp>\n\n");
+  std::map<std::string, MergedEdits> Merged = mergeEdits({Core, Asio});
+  const MergedEdits &M = Merged.at(File);
+  ASSERT_FALSE(M.Conflict);
+  ASSERT_EQ(M.Edits.size(), 1u);
+  EXPECT_EQ(
+      M.Edits.begin()->getReplacementText(),
+      "#include <asyncctx/asio.hpp>\n#include <asyncctx/asyncctx.hpp>\n\n");
+  // Each finding's own insertion is found in the merged one (export).
+  EXPECT_EQ(mergedEditFor(M.Edits, Asio), *M.Edits.begin());
+  EXPECT_EQ(mergedEditFor(M.Edits, Core), *M.Edits.begin());
+  // Alone, an insertion stays as it was.
+  EXPECT_EQ(mergeEdits({Asio}).at(File).Edits.begin()->getReplacementText(),
+            Asio.getReplacementText());
+}
+
 TEST(FixPipeline, MergeDoesNotDependOnOrder) {
   std::vector<Replacement> Edits{include("<asyncctx/asio.hpp>"), wrapClose(),
                                  include("<asyncctx/asyncctx.hpp>"),
@@ -174,6 +196,130 @@ TEST(FixPipeline, FormattingTouchesOnlyTheEditedLines) {
       rewriteFile("/p/x.cpp", Formatted->Code, Replacements(), true);
   ASSERT_TRUE(static_cast<bool>(Again));
   EXPECT_EQ(Again->Code, Formatted->Code);
+}
+
+//===--- Verification: which fixes to keep --------------------------------===//
+
+/// A compiler stand-in: a unit fails with a fix in \c BadAlone, or with every
+/// fix of a set in \c BadTogether; counts the compiles. With \c Point, the
+/// error of a fix in \c BadAlone points into it (a template instantiated
+/// with the wrapped argument), as clang's notes do.
+struct FakeCompiler {
+  std::map<unsigned, std::set<unsigned>> BadAlone;    // unit -> fixes
+  std::map<unsigned, std::set<unsigned>> BadTogether; // unit -> fixes
+  bool Point = false;
+  std::atomic<unsigned> Compiles{0};
+
+  FixTrial trial() {
+    return [this](unsigned Unit, const std::vector<unsigned> &Fixes)
+               -> std::optional<TrialFailure> {
+      ++Compiles;
+      for (unsigned Fix : Fixes)
+        if (BadAlone[Unit].count(Fix)) {
+          TrialFailure F{"unit " + std::to_string(Unit) + ": fix " +
+                             std::to_string(Fix),
+                         {}};
+          if (Point)
+            F.Suspects.push_back(Fix);
+          return F;
+        }
+      const std::set<unsigned> &Together = BadTogether[Unit];
+      if (!Together.empty() && llvm::all_of(Together, [&](unsigned F) {
+            return llvm::is_contained(Fixes, F);
+          }))
+        return TrialFailure{"unit " + std::to_string(Unit) + ": together", {}};
+      return std::nullopt;
+    };
+  }
+};
+
+std::vector<unsigned> kept(const VerifiedFixes &V) {
+  std::vector<unsigned> Out;
+  for (unsigned I = 0; I < V.Kept.size(); ++I)
+    if (V.Kept[I])
+      Out.push_back(I);
+  return Out;
+}
+
+TEST(FixVerification, FixesThatCompileAreAllKeptAfterOneCompileEach) {
+  FakeCompiler C;
+  VerifiedFixes V =
+      keepCompilingFixes(4, {{0, 1}, {2, 3}, {1, 2}}, C.trial(), 2);
+  EXPECT_EQ(kept(V), (std::vector<unsigned>{0, 1, 2, 3}));
+  EXPECT_TRUE(V.Dropped.empty());
+  EXPECT_EQ(C.Compiles, 3u);
+}
+
+TEST(FixVerification, TheFixThatBreaksAUnitIsDroppedWithItsOwnError) {
+  FakeCompiler C;
+  C.BadAlone[0] = {5};
+  std::vector<unsigned> All = {0, 1, 2, 3, 4, 5, 6, 7};
+  VerifiedFixes V = keepCompilingFixes(8, {All}, C.trial(), 2);
+  EXPECT_EQ(kept(V), (std::vector<unsigned>{0, 1, 2, 3, 4, 6, 7}));
+  ASSERT_EQ(V.Dropped.size(), 1u);
+  EXPECT_EQ(V.Dropped.at(5), "unit 0: fix 5");
+  // Bisection: all, halves, quarters, eighths around fix 5 (7 compiles),
+  // then the combination that is kept.
+  EXPECT_EQ(C.Compiles, 8u);
+}
+
+TEST(FixVerification, ASuspectTheErrorPointsIntoCostsOneMoreCompile) {
+  FakeCompiler C;
+  C.BadAlone[0] = {5};
+  C.Point = true;
+  VerifiedFixes V =
+      keepCompilingFixes(8, {{0, 1, 2, 3, 4, 5, 6, 7}}, C.trial(), 2);
+  EXPECT_EQ(kept(V), (std::vector<unsigned>{0, 1, 2, 3, 4, 6, 7}));
+  EXPECT_EQ(V.Dropped.at(5), "unit 0: fix 5");
+  // All of them, then all but the suspect, which is the combination kept.
+  EXPECT_EQ(C.Compiles, 2u);
+}
+
+TEST(FixVerification, AWrongSuspectFallsBackToBisection) {
+  FakeCompiler C;
+  C.BadTogether[0] = {2, 3};
+  VerifiedFixes V = keepCompilingFixes(
+      4, {{0, 1, 2, 3}},
+      [&](unsigned Unit, const std::vector<unsigned> &Fixes) {
+        std::optional<TrialFailure> F = C.trial()(Unit, Fixes);
+        if (F)
+          F->Suspects = {0}; // misleading
+        return F;
+      },
+      1);
+  EXPECT_EQ(kept(V), (std::vector<unsigned>{0, 1, 2}));
+  EXPECT_EQ(V.Dropped.at(3), "unit 0: together");
+}
+
+TEST(FixVerification, FixesThatFailOnlyTogetherLoseOneOfThem) {
+  FakeCompiler C;
+  // 1 and 6 land in different halves: each half compiles.
+  C.BadTogether[0] = {1, 6};
+  VerifiedFixes V =
+      keepCompilingFixes(8, {{0, 1, 2, 3, 4, 5, 6, 7}}, C.trial(), 1);
+  EXPECT_EQ(kept(V), (std::vector<unsigned>{0, 1, 2, 3, 4, 5, 7}));
+  EXPECT_EQ(V.Dropped.at(6), "unit 0: together");
+}
+
+TEST(FixVerification, AFixOfASharedHeaderThatBreaksOneUnitIsDroppedForAll) {
+  FakeCompiler C;
+  // Fix 1 edits a header both units read; only unit 1 fails with it (and
+  // with 2, its own). Unit 0 is compiled again without 1.
+  C.BadAlone[1] = {1, 2};
+  VerifiedFixes V = keepCompilingFixes(3, {{0, 1}, {1, 2}}, C.trial(), 2);
+  EXPECT_EQ(kept(V), (std::vector<unsigned>{0}));
+  EXPECT_EQ(V.Dropped.at(1), "unit 1: fix 1");
+  EXPECT_EQ(V.Dropped.at(2), "unit 1: fix 2");
+}
+
+TEST(FixVerification, AFixBreakingTwoUnitsKeepsTheFirstUnitsError) {
+  for (unsigned Jobs : {1u, 4u}) {
+    FakeCompiler C;
+    C.BadAlone[0] = {0};
+    C.BadAlone[1] = {0};
+    VerifiedFixes V = keepCompilingFixes(1, {{0}, {0}}, C.trial(), Jobs);
+    EXPECT_EQ(V.Dropped.at(0), "unit 0: fix 0");
+  }
 }
 
 } // namespace
