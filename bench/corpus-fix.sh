@@ -85,7 +85,7 @@ findings=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["
   "$results/check.json" 2>/dev/null || echo "?")
 parse_failures=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["parse_failures"]))' \
   "$results/check.json" 2>/dev/null || echo "?")
-$helper classify "$results/check.json" > "$results/findings.tsv" 2> "$results/kinds.txt"
+$helper classify "$results/check.json" "$work/src" > "$results/findings.tsv" 2> "$results/kinds.txt"
 not_handlers=$(grep -vc '^callable' "$results/findings.tsv")
 
 # 3. Fix, then does each TU that compiled still compile?

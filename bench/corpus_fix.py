@@ -4,7 +4,7 @@ findings of an `asyncctx check --format=json` report by what they wrap.
 
   corpus_fix.py db CODEBASE SRC BUILD_DIR RUNTIME_INCLUDE ASIO_INCLUDE EVERY
   corpus_fix.py compile BUILD_DIR OUT_DIR JOBS        -> OUT_DIR/status.txt
-  corpus_fix.py classify REPORT.json [LIMIT]
+  corpus_fix.py classify REPORT.json [GIT_DIR]  (sources as of GIT_DIR's first commit)
 """
 import concurrent.futures
 import json
@@ -94,15 +94,28 @@ NOT_HANDLERS = [
 ]
 
 
+def read_original(path, git_dir):
+    """The file as the code base has it: before any fix, when git_dir is the
+    scratch repository corpus-fix.sh made (its first commit, "original")."""
+    if git_dir:
+        rel = os.path.relpath(path, git_dir)
+        first = subprocess.run(["git", "-C", git_dir, "rev-list", "--max-parents=0", "HEAD"],
+                               capture_output=True, text=True).stdout.strip()
+        p = subprocess.run(["git", "-C", git_dir, "show", f"{first}:{rel}"], capture_output=True)
+        if p.returncode == 0:
+            return p.stdout
+    try:
+        return open(path, "rb").read()
+    except OSError:
+        return b""
+
+
 def argument_text(finding, sources):
     """The wrapped text (between the inserted `asyncctx::wrap(` and its `)`),
     else the finding's line from its column."""
     path = finding["file"]
     if path not in sources:
-        try:
-            sources[path] = open(path, "rb").read()
-        except OSError:
-            sources[path] = b""
+        sources[path] = read_original(path, sources.get(None))
     text = sources[path]
     edits = [e for e in finding.get("fixes", []) if e["file"] == path]
     opens = [e["offset"] for e in edits if e.get("replacement", "").endswith("wrap(")]
@@ -111,14 +124,28 @@ def argument_text(finding, sources):
         ends = [e["offset"] for e in edits if e.get("replacement") == ")" and e["offset"] > start]
         if ends:
             return text[start:min(ends)].decode(errors="replace"), True
-    start = finding["offset"]
-    end = text.find(b"\n", start)
-    return text[start:end if end >= 0 else None].decode(errors="replace"), False
+    return one_argument(text, finding["offset"]).decode(errors="replace"), False
 
 
-def classify(report, limit=0):
+def one_argument(text, start):
+    """The argument that begins at start: up to the `,` or `)` that ends it."""
+    depth = 0
+    for i in range(start, min(len(text), start + 2000)):
+        c = text[i:i + 1]
+        if c in b"([{":
+            depth += 1
+        elif c in b")]}":
+            if depth == 0:
+                return text[start:i]
+            depth -= 1
+        elif c in b",;" and depth == 0:
+            return text[start:i]
+    return text[start:start + 200]
+
+
+def classify(report, git_dir=None):
     data = json.load(open(report))
-    sources = {}
+    sources = {None: git_dir}
     kinds = {}
     rows = []
     for f in data.get("findings", []):
@@ -130,8 +157,6 @@ def classify(report, limit=0):
         rows.append((kind, f"{f['path']}:{f['line']}:{f['column']}",
                      " ".join(arg.split())[:110], f["message"], wrapped))
     for kind, where, arg, msg, wrapped in sorted(rows, key=lambda r: (r[0] == "callable", r)):
-        if int(limit) and kind == "callable":
-            continue
         print(f"{kind}\t{where}\t{'fix' if wrapped else 'no-fix'}\t{arg}\t{msg}")
     return kinds
 
@@ -143,7 +168,7 @@ def main():
     elif cmd == "compile":
         compile_all(*sys.argv[2:5])
     elif cmd == "classify":
-        kinds = classify(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else 0)
+        kinds = classify(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
         print("KINDS " + " ".join(f"{k}={v}" for k, v in sorted(kinds.items())),
               file=sys.stderr)
     else:
