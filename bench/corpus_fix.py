@@ -150,8 +150,10 @@ def classify(report, git_dir=None):
     rows = []
     for f in data.get("findings", []):
         arg, wrapped = argument_text(f, sources)
-        # A lambda or a member function pointer is a callable whatever its body says.
-        kind = "callable" if arg.lstrip().startswith(("[", "&")) else next(
+        # A lambda, a member function pointer or a coroutine call is a callable
+        # whatever its text says.
+        callable_ = arg.lstrip().startswith(("[", "&")) or f["message"].startswith("coroutine")
+        kind = "callable" if callable_ else next(
             (k for k, rx in NOT_HANDLERS if re.search(rx, arg)), "callable")
         kinds[kind] = kinds.get(kind, 0) + 1
         rows.append((kind, f"{f['path']}:{f['line']}:{f['column']}",
