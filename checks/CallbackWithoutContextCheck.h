@@ -54,6 +54,9 @@ private:
     llvm::StringRef BridgeHeader = {};
     /// The solve found a read elsewhere that the adapter does not carry.
     bool NoFix = false;
+    /// Why wrapping the argument would not compile (FixPlacement.h): the
+    /// finding says so and gets no fix.
+    std::string UnsafeWrap = {};
   };
 
   void checkArgument(const Boundary &B, const clang::Expr *Call, unsigned Index,
@@ -62,6 +65,9 @@ private:
   /// whole program (defined elsewhere, or forwarding it elsewhere).
   void checkPossibleBoundary(const clang::Expr *Call,
                              const clang::SourceManager &SM);
+  /// Why the fix of \p X (argument \p Index of its call) would not compile;
+  /// empty when it would.
+  std::string unsafeWrap(const Crossing &X, unsigned Index) const;
   void emitWarning(const Crossing &X, llvm::StringRef Message,
                    const clang::SourceManager &SM);
 
