@@ -14,10 +14,11 @@ using namespace clang;
 
 namespace asyncctx {
 
-/// The class template `async_result` of namespace `asio` or `boost::asio`
-/// in the translation unit of \p Context, if declared.
-static const ClassTemplateDecl *asyncResultIn(const DeclContext *Context,
-                                              ArrayRef<StringRef> Path) {
+/// The class template \p Name of the namespace \p Path in the translation
+/// unit \p Context, if declared.
+static const ClassTemplateDecl *classTemplateIn(const DeclContext *Context,
+                                                ArrayRef<StringRef> Path,
+                                                StringRef Name) {
   ASTContext &Ctx = cast<Decl>(Context)->getASTContext();
   for (StringRef Name : Path) {
     const auto *Namespace = [&]() -> const NamespaceDecl * {
@@ -30,8 +31,7 @@ static const ClassTemplateDecl *asyncResultIn(const DeclContext *Context,
       return nullptr;
     Context = Namespace;
   }
-  for (const NamedDecl *Found :
-       Context->lookup(&Ctx.Idents.get("async_result")))
+  for (const NamedDecl *Found : Context->lookup(&Ctx.Idents.get(Name)))
     if (const auto *Template = dyn_cast<ClassTemplateDecl>(Found))
       return Template;
   return nullptr;
@@ -53,12 +53,13 @@ static const Decl *templateOrClass(QualType Type) {
   return nullptr;
 }
 
-/// Whether Asio (or Boost.Asio) partially specializes `async_result` for
-/// \p RD's class or class template (every token of Asio 1.22 to 1.38 and
-/// Boost.Asio 1.74 is one): what an initiating function then returns is
-/// decided by the token (`use_awaitable`, `as_tuple(...)`, `cancel_after(...)`,
-/// `deferred(f)`), which is no handler even when it has a call operator.
-static bool hasAsyncResultSpecialization(const CXXRecordDecl *RD) {
+/// Whether Asio (or Boost.Asio) partially specializes its class template
+/// \p Trait for \p RD's class or class template. Every token of Asio 1.22 to
+/// 1.38 and Boost.Asio 1.74 has an `async_result` one: what an initiating
+/// function then returns is decided by the token (`use_awaitable`,
+/// `as_tuple(...)`, `cancel_after(...)`, `deferred(f)`), which is no handler
+/// even when it has a call operator.
+bool asioSpecializes(llvm::StringRef Trait, const CXXRecordDecl *RD) {
   const Decl *Token = RD->getCanonicalDecl();
   if (const auto *Specialization =
           dyn_cast<ClassTemplateSpecializationDecl>(RD))
@@ -68,19 +69,22 @@ static bool hasAsyncResultSpecialization(const CXXRecordDecl *RD) {
   static const StringRef BoostAsio[] = {"boost", "asio"};
   for (ArrayRef<StringRef> Path :
        {ArrayRef<StringRef>(Asio), ArrayRef<StringRef>(BoostAsio)}) {
-    const ClassTemplateDecl *AsyncResult = asyncResultIn(Unit, Path);
-    if (!AsyncResult)
+    const ClassTemplateDecl *Template = classTemplateIn(Unit, Path, Trait);
+    if (!Template)
       continue;
     llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 32> Partial;
-    const_cast<ClassTemplateDecl *>(AsyncResult)
-        ->getPartialSpecializations(Partial);
-    for (const ClassTemplatePartialSpecializationDecl *Specialization :
-         Partial) {
-      const TemplateArgumentList &Args = Specialization->getTemplateArgs();
-      if (Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
-          templateOrClass(Args[0].getAsType()) == Token)
-        return true;
-    }
+    const_cast<ClassTemplateDecl *>(Template)->getPartialSpecializations(
+        Partial);
+    // The class is the first type argument (`async_result<Token, Sig>`,
+    // `associator<Associator, Handler, Default>`).
+    for (const ClassTemplatePartialSpecializationDecl *Specialization : Partial)
+      for (const TemplateArgument &Arg :
+           Specialization->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type) {
+          if (templateOrClass(Arg.getAsType()) == Token)
+            return true;
+          break;
+        }
   }
   return false;
 }
@@ -115,7 +119,7 @@ static bool isCompletionToken(const CXXRecordDecl *RD) {
   if (RD->isLambda())
     return false;
   return Tokens.contains(plainQualifiedName(RD)) ||
-         hasAsyncResultSpecialization(RD);
+         asioSpecializes("async_result", RD);
 }
 
 namespace {
@@ -175,10 +179,9 @@ static Callable classifyByType(QualType Type, StringRef Spelled) {
   if (!RD || !RD->hasDefinition())
     return {};
   RD = RD->getDefinition();
-  if (isCompletionToken(RD))
-    return {};
+  // Only a class with a call operator needs the (costlier) token test.
   const FunctionDecl *Call = callOperator(RD);
-  if (!Call)
+  if (!Call || isCompletionToken(RD))
     return {};
   if (RD->isLambda())
     return {CallableKind::Lambda, Call,

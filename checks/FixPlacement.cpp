@@ -2,6 +2,7 @@
 
 #include "checks/FixPlacement.h"
 #include "checks/BoundaryCatalogue.h"
+#include "checks/CallableArgument.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -183,13 +184,15 @@ static std::string whyParameterCannotTakeIt(const Expr *Call, unsigned Index,
       return "";
   const ParmVarDecl *Param = Written->getParamDecl(Index);
   QualType Type = Param->getType();
-  // A deduced parameter takes the adapter's type.
-  if (Type->isDependentType())
-    return "";
   QualType Referenced = Type.getNonReferenceType();
   bool Binds = true;
+  // The adapter's result is a prvalue: no non-const lvalue reference, deduced
+  // (`auto &self`, a composed operation's implementation) or not, takes it.
   if (Type->isLValueReferenceType() && !Referenced.isConstQualified())
     Binds = false;
+  // Any other deduced parameter takes the adapter's type.
+  else if (Type->isDependentType())
+    return "";
   else if (const CXXRecordDecl *RD = Referenced->getAsCXXRecordDecl())
     Binds = acceptsAnyCallable(RD);
   else
@@ -223,13 +226,21 @@ std::string whyWrapIsUnsafe(const Expr *Call, unsigned Index, StringRef Adapter,
                                      ->getType()
                                      .getNonReferenceType()
                                      ->getAsCXXRecordDecl();
-  if (!ThroughAssociatingBinder)
+  if (!ThroughAssociatingBinder && ArgType) {
     if (const NamedDecl *Associated =
             memberNamed(ArgType, {"executor_type", "get_executor",
                                   "allocator_type", "get_allocator"}))
       return ("the wrapper would hide its associated '" +
               Associated->getName() + "'")
           .str();
+    // Asio's own composed operations associate through `associator`.
+    for (StringRef Trait :
+         {"associator", "associated_executor", "associated_allocator"})
+      if (asioSpecializes(Trait, ArgType))
+        return ("the wrapper would hide what '" + Trait +
+                "' associates with it")
+            .str();
+  }
   return whyParameterCannotTakeIt(Call, Index, Adapter);
 }
 

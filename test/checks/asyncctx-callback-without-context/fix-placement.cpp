@@ -6,7 +6,7 @@
 //
 // RUN: %check_clang_tidy -check-suffixes=STRICT %s asyncctx-callback-without-context %t \
 // RUN:   -config="{CheckOptions: {asyncctx-callback-without-context.StrictMode: true, \
-// RUN:     asyncctx-callback-without-context.Boundaries: 'app::run_all;app::submit;app::submit_ref;app::submit_task;app::submit_function'}}" -- \
+// RUN:     asyncctx-callback-without-context.Boundaries: 'app::run_all;app::submit;app::submit_ref;app::submit_task;app::submit_function;app::resume'}}" -- \
 // RUN:   -std=c++20 -I%runtime_include
 // RUN: %clangxx -fsyntax-only %t.cpp
 
@@ -47,6 +47,7 @@ struct Task {
 };
 void submit_task(Task Job);
 void submit_function(std::function<void()> Job);
+template <typename Self> void resume(Self &Op) { (void)Op; }
 } // namespace app
 
 template <typename... Fs> struct Batch {
@@ -92,6 +93,40 @@ struct Composed {
   }
 };
 
+// Asio's own composed operations associate through a specialization of
+// `asio::associator` instead of members.
+
+template <typename Handler> struct Continuation {
+  Handler Next;
+  void operator()(std::error_code) { log_line(); }
+};
+
+namespace asio {
+template <template <typename, typename> class Associator, typename Handler,
+          typename DefaultCandidate>
+struct associator<Associator, Continuation<Handler>, DefaultCandidate>
+    : Associator<Handler, DefaultCandidate> {
+  static typename Associator<Handler, DefaultCandidate>::type
+  get(const Continuation<Handler> &C) noexcept {
+    return Associator<Handler, DefaultCandidate>::get(C.Next);
+  }
+  static auto get(const Continuation<Handler> &C,
+                  const DefaultCandidate &Default) noexcept
+      -> decltype(Associator<Handler, DefaultCandidate>::get(C.Next, Default)) {
+    return Associator<Handler, DefaultCandidate>::get(C.Next, Default);
+  }
+};
+} // namespace asio
+
+void continuation(asio::steady_timer &Timer) {
+  auto Next = [](std::error_code) {};
+  Timer.async_wait(Continuation<decltype(Next)>{Next});
+  // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:20: warning: function object of type 'Continuation' passed to 'asio::basic_waitable_timer::async_wait' runs without the caller's async context; it reads 'request_id'; no fix: the wrapper would hide what 'associator' associates with it [asyncctx-callback-without-context]
+  // CHECK-MESSAGES-STRICT: :101:38: note: through this call to 'log_line'
+  // CHECK-MESSAGES-STRICT: :23:25: note: context is read here
+  // CHECK-FIXES-STRICT: Timer.async_wait(Continuation<decltype(Next)>{Next});
+}
+
 // Parameters the wrapper's result cannot initialize.
 
 void job() { log_line(); }
@@ -117,4 +152,12 @@ void parameters() {
   // CHECK-MESSAGES-STRICT: :[[@LINE-2]]:29: note: through this call to 'log_line'
   // CHECK-MESSAGES-STRICT: :23:25: note: context is read here
   // CHECK-FIXES-STRICT: app::submit_function(asyncctx::wrap([] { log_line(); }));
+  // A deduced non-const lvalue reference (a composed operation's
+  // implementation taking `auto &self`) takes no temporary.
+  auto Step = [] { log_line(); };
+  app::resume(Step);
+  // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:15: warning: lambda 'Step' passed to 'app::resume' runs without the caller's async context; it reads 'request_id'; no fix: the result of 'asyncctx::wrap' cannot initialize parameter 'Op' of type 'Self &' [asyncctx-callback-without-context]
+  // CHECK-MESSAGES-STRICT: :[[@LINE-3]]:20: note: through this call to 'log_line'
+  // CHECK-MESSAGES-STRICT: :23:25: note: context is read here
+  // CHECK-FIXES-STRICT: app::resume(Step);
 }
