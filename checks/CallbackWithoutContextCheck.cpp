@@ -80,6 +80,8 @@ void CallbackWithoutContextCheck::registerPPCallbacks(
 }
 
 void CallbackWithoutContextCheck::registerMatchers(MatchFinder *Finder) {
+  addUnevaluatedCallMatchers(*Finder, this, "unevaluated");
+  addMemberInitializerMatcher(*Finder, this, "member-initializer");
   // As-is traversal on purpose: a boundary call whose arguments depend on a
   // template parameter is only resolved in the instantiations, which
   // IgnoreUnlessSpelledInSource skips. `Decided` keeps it to one report.
@@ -115,6 +117,8 @@ void CallbackWithoutContextCheck::onStartOfTranslationUnit() {
   FreshSolution.reset();
   Solution = nullptr;
   Includes.clear();
+  Unevaluated.clear();
+  MemberInitializers.clear();
   Uncarried.reset();
   NeedsBridge.reset();
 }
@@ -169,19 +173,26 @@ void CallbackWithoutContextCheck::check(
     const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   collectBridges(*Result.Context);
+  if (const auto *Call = Result.Nodes.getNodeAs<Expr>("unevaluated")) {
+    Unevaluated.insert(Call);
+    return;
+  }
+  if (const auto *Init = Result.Nodes.getNodeAs<Expr>("member-initializer")) {
+    MemberInitializers.insert(Init->IgnoreImplicit());
+    return;
+  }
   if (Result.Nodes.getNodeAs<TranslationUnitDecl>("unit")) {
     startProgram(*Result.Context);
     return;
   }
   if (const auto *Possible = Result.Nodes.getNodeAs<Expr>("possible")) {
-    if (wholeProgram() && !isInUnevaluatedOperand(Possible, *Result.Context))
+    if (wholeProgram() && !Unevaluated.contains(Possible))
       checkPossibleBoundary(Possible, *Result.SourceManager);
     return;
   }
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   const Boundary *B = Boundaries.lookupCall(Call);
-  if (Boundaries.propagates(*B, Call) ||
-      isInUnevaluatedOperand(Call, *Result.Context))
+  if (Boundaries.propagates(*B, Call) || Unevaluated.contains(Call))
     return;
   for (unsigned Index : BoundaryCatalogue::callableArguments(*B, Call))
     checkArgument(*B, Call, Index, *Result.SourceManager);
@@ -336,6 +347,7 @@ std::string CallbackWithoutContextCheck::unsafeWrap(const Crossing &X,
     return "";
   return whyWrapIsUnsafe(X.Call, Index, X.Adapter, minimumStandardOf(X.Adapter),
                          X.Spawned, !X.Target.AssociatorHeader.empty(),
+                         MemberInitializers.contains(X.Call->IgnoreImplicit()),
                          *Context);
 }
 

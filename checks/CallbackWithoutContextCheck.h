@@ -8,6 +8,7 @@
 #include "checks/FactsExtractor.h"
 #include "checks/IncludeOnceInserter.h"
 #include "checks/WholeProgram.h"
+#include "llvm/ADT/DenseSet.h"
 #include <map>
 #include <memory>
 #include <string>
@@ -136,6 +137,11 @@ private:
   std::map<std::pair<clang::FileID, std::string>,
            std::optional<clang::FixItHint>>
       Includes;
+  /// Calls in unevaluated operands (never boundaries) and the initializers
+  /// of member initializers (no fix), as matched so far in this translation
+  /// unit: the matches arrive before those of the calls inside them.
+  llvm::DenseSet<const clang::Expr *> Unevaluated;
+  llvm::DenseSet<const clang::Expr *> MemberInitializers;
   std::unique_ptr<ReadsOfKind> Uncarried;
   std::unique_ptr<ReadsOfKind> NeedsBridge;
 };

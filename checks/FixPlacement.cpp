@@ -7,67 +7,52 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Config/llvm-config.h"
 
 using namespace clang;
 
 namespace asyncctx {
 
-/// The requires-clause after \p F's declarator, or null.
-static const Expr *trailingRequiresClause(const FunctionDecl *F) {
-#if LLVM_VERSION_MAJOR >= 21
-  return F->getTrailingRequiresClause().ConstraintExpr;
-#else
-  return F->getTrailingRequiresClause();
-#endif
+using namespace clang::ast_matchers;
+namespace matchers = clang::ast_matchers::internal;
+
+namespace {
+const matchers::VariadicDynCastAllOfMatcher<Stmt, RequiresExpr>
+    requiresExpression;
+const matchers::VariadicDynCastAllOfMatcher<Stmt, CXXTypeidExpr>
+    typeidExpression;
+
+/// A `decltype` outside system headers whose operand matches \p Inner.
+AST_MATCHER_P(TypeLoc, decltypeOfUserCode, matchers::Matcher<Expr>, Inner) {
+  auto Decltype = Node.getAs<DecltypeTypeLoc>();
+  if (!Decltype || Finder->getASTContext().getSourceManager().isInSystemHeader(
+                       Node.getBeginLoc()))
+    return false;
+  return Inner.matches(*Decltype.getUnderlyingExpr(), Finder, Builder);
+}
+} // namespace
+
+void addUnevaluatedCallMatchers(MatchFinder &Finder,
+                                MatchFinder::MatchCallback *Callback,
+                                StringRef Id) {
+  auto Calls =
+      forEachDescendant(expr(anyOf(callExpr(), cxxConstructExpr())).bind(Id));
+  Finder.addMatcher(expr(unless(isExpansionInSystemHeader()),
+                         anyOf(unaryExprOrTypeTraitExpr(), cxxNoexceptExpr(),
+                               requiresExpression(), typeidExpression()),
+                         Calls),
+                    Callback);
+  Finder.addMatcher(typeLoc(decltypeOfUserCode(expr(Calls))), Callback);
 }
 
-/// Whether \p E is the initializer of one of \p Constructor's members or
-/// bases.
-static bool initializesMember(const Expr *E, const FunctionDecl *Function) {
-  const auto *Constructor = dyn_cast<CXXConstructorDecl>(Function);
-  return E && Constructor &&
-         llvm::any_of(Constructor->inits(), [&](const CXXCtorInitializer *I) {
-           return I->getInit() == E;
-         });
-}
-
-bool isInUnevaluatedOperand(const Expr *E, ASTContext &Context) {
-  // The parent map is built once per translation unit; the walk stops at the
-  // first declaration, so it costs the depth of the expression.
-  DynTypedNode Node = DynTypedNode::create(*E);
-  while (true) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.empty())
-      return false;
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *ParentExpr = Parent.get<Expr>()) {
-      if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr,
-              ConceptSpecializationExpr>(ParentExpr))
-        return true;
-      if (const auto *Typeid = dyn_cast<CXXTypeidExpr>(ParentExpr);
-          Typeid && !Typeid->isPotentiallyEvaluated())
-        return true;
-    } else if (Parent.get<TypeLoc>() || Parent.get<TemplateArgumentLoc>() ||
-               Parent.get<NestedNameSpecifierLoc>()) {
-      // Inside a type (`decltype`, a trailing return type) or a template
-      // argument: never run.
-      return true;
-    } else if (const auto *D = Parent.get<Decl>()) {
-      if (isa<TemplateDecl, TemplateTypeParmDecl, NonTypeTemplateParmDecl>(D))
-        return true;
-      const auto *Function = dyn_cast<FunctionDecl>(D);
-      return Function && Node.get<Expr>() &&
-             Node.get<Expr>() == trailingRequiresClause(Function);
-    } else if (!Parent.get<Stmt>()) {
-      return false;
-    }
-    Node = Parent;
-  }
+void addMemberInitializerMatcher(MatchFinder &Finder,
+                                 MatchFinder::MatchCallback *Callback,
+                                 StringRef Id) {
+  Finder.addMatcher(cxxCtorInitializer(withInitializer(
+                        expr(unless(isExpansionInSystemHeader())).bind(Id))),
+                    Callback);
 }
 
 bool isPackExpansionElement(const Expr *Arg, const ASTContext &Context) {
@@ -111,24 +96,6 @@ static unsigned standardYear(const LangOptions &LangOpts) {
 /// \p Minimum.
 static bool atLeast(unsigned Year, unsigned Minimum) {
   return Year != 98 && Year >= Minimum;
-}
-
-/// Whether \p E initializes a member or base in a constructor's member
-/// initializer list (through the implicit nodes around it).
-static bool isMemberInitializer(const Expr *E, ASTContext &Context) {
-  DynTypedNode Node = DynTypedNode::create(*E);
-  while (true) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.empty())
-      return false;
-    if (Parents[0].get<CXXCtorInitializer>())
-      return true;
-    if (const auto *Function = Parents[0].get<FunctionDecl>())
-      return initializesMember(Node.get<Expr>(), Function);
-    if (!Parents[0].get<Expr>())
-      return false;
-    Node = Parents[0];
-  }
 }
 
 /// The member of \p RD or a base named one of \p Names, if any.
@@ -210,13 +177,13 @@ static std::string whyParameterCannotTakeIt(const Expr *Call, unsigned Index,
 std::string whyWrapIsUnsafe(const Expr *Call, unsigned Index, StringRef Adapter,
                             unsigned MinimumStandard, bool WrapsExecutor,
                             bool ThroughAssociatingBinder,
-                            ASTContext &Context) {
+                            bool InMemberInitializer, ASTContext &Context) {
   unsigned Year = standardYear(Context.getLangOpts());
   if (MinimumStandard && !atLeast(Year, MinimumStandard))
     return ("'" + Adapter + "' needs C++" + llvm::Twine(MinimumStandard) +
             " and this translation unit is C++" + llvm::Twine(Year))
         .str();
-  if (isMemberInitializer(Call, Context))
+  if (InMemberInitializer)
     return "it is in a member initializer";
   // The spawn's executor adapter is an executor itself.
   if (WrapsExecutor)

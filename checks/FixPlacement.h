@@ -12,15 +12,27 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include <string>
 
 namespace asyncctx {
 
-/// Whether \p E is inside an operand that is never evaluated: `decltype`,
-/// `sizeof`, `alignof`, `noexcept(...)`, a non-polymorphic `typeid`, a
-/// requires-expression or requires-clause, a type (a trailing return type) or
-/// a template argument. Such a call runs nothing.
-bool isInUnevaluatedOperand(const clang::Expr *E, clang::ASTContext &Context);
+/// Matches the calls and constructions inside an operand that is never
+/// evaluated, bound to \p Id: `decltype` (a trailing return type included),
+/// `sizeof`, `alignof`, `noexcept(...)`, `typeid`, a requires-expression. The
+/// matches come in traversal order, so the operand is matched before the
+/// calls in it: a check records them and skips them when they come.
+void addUnevaluatedCallMatchers(
+    clang::ast_matchers::MatchFinder &Finder,
+    clang::ast_matchers::MatchFinder::MatchCallback *Callback,
+    llvm::StringRef Id);
+
+/// Matches the initializer expressions of constructors' member initializers,
+/// bound to \p Id, before the calls in them.
+void addMemberInitializerMatcher(
+    clang::ast_matchers::MatchFinder &Finder,
+    clang::ast_matchers::MatchFinder::MatchCallback *Callback,
+    llvm::StringRef Id);
 
 /// Whether \p Arg is an element of a pack expansion at its call
 /// (`f(std::get<I>(args_)...)`): its expression is written once for every
@@ -33,10 +45,12 @@ bool isPackExpansionElement(const clang::Expr *Arg,
 /// would change what the call does; empty when it is safe.
 /// \p MinimumStandard is the C++ standard year the adapter needs (0: none
 /// known); \p ThroughAssociatingBinder: the argument is a binder whose
-/// associations the wrapper forwards (Catalogue.def, ASYNCCTX_BINDER).
+/// associations the wrapper forwards (Catalogue.def, ASYNCCTX_BINDER);
+/// \p InMemberInitializer: \p Call initializes a member or base.
 std::string whyWrapIsUnsafe(const clang::Expr *Call, unsigned Index,
                             llvm::StringRef Adapter, unsigned MinimumStandard,
                             bool WrapsExecutor, bool ThroughAssociatingBinder,
+                            bool InMemberInitializer,
                             clang::ASTContext &Context);
 
 /// The C++ standard year the fix adapter \p Adapter needs (Catalogue.def,
