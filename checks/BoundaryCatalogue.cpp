@@ -123,17 +123,33 @@ static bool isInitiatingFunction(llvm::StringRef Name,
 
 /// The template type parameter that \p Type is spelled with: `T`, `T &&`,
 /// `type_identity_t<T> &` (Asio's non-deduced token parameter).
-static const TemplateTypeParmDecl *spelledTemplateParameter(QualType Type) {
+static const TemplateTypeParmDecl *
+spelledTemplateParameter(QualType Type, const FunctionDecl *Written) {
   Type = Type.getNonReferenceType().getUnqualifiedType();
-  if (const auto *Parameter = Type->getAs<TemplateTypeParmType>())
-    return Parameter->getDecl();
+  if (const auto *Parameter = Type->getAs<TemplateTypeParmType>()) {
+    if (const TemplateTypeParmDecl *Declared = Parameter->getDecl())
+      return Declared;
+    // A canonical parameter type (Clang 19) names its position only.
+    const FunctionTemplateDecl *Template =
+        Written->getDescribedFunctionTemplate();
+    const TemplateParameterList *List =
+        Template ? Template->getTemplateParameters() : nullptr;
+    if (List && List->getDepth() == Parameter->getDepth() &&
+        Parameter->getIndex() < List->size())
+      return dyn_cast<TemplateTypeParmDecl>(
+          List->getParam(Parameter->getIndex()));
+    return nullptr;
+  }
+  // A specialization's type remembers the parameter it replaced.
+  if (const auto *Substituted = Type->getAs<SubstTemplateTypeParmType>())
+    return Substituted->getReplacedParameter();
   if (const auto *Specialization = Type->getAs<TemplateSpecializationType>();
       Specialization && Specialization->isTypeAlias() &&
       Specialization->template_arguments().size() == 1 &&
       Specialization->template_arguments()[0].getKind() ==
           TemplateArgument::Type)
     return spelledTemplateParameter(
-        Specialization->template_arguments()[0].getAsType());
+        Specialization->template_arguments()[0].getAsType(), Written);
   return nullptr;
 }
 
@@ -166,7 +182,7 @@ std::optional<unsigned> completionTokenParameter(const FunctionDecl *Callee) {
     if (Param->isParameterPack())
       break;
     if (const TemplateTypeParmDecl *Parameter =
-            spelledTemplateParameter(Param->getType());
+            spelledTemplateParameter(Param->getType(), Written);
         Parameter && isCompletionTokenParameter(Parameter))
       return I;
   }
