@@ -6,6 +6,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprConcepts.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -120,6 +121,74 @@ static bool isInitiatingFunction(llvm::StringRef Name,
   return false;
 }
 
+/// The template type parameter that \p Type is spelled with: `T`, `T &&`,
+/// `type_identity_t<T> &` (Asio's non-deduced token parameter).
+static const TemplateTypeParmDecl *
+spelledTemplateParameter(QualType Type, const FunctionDecl *Written) {
+  Type = Type.getNonReferenceType().getUnqualifiedType();
+  if (const auto *Parameter = Type->getAs<TemplateTypeParmType>()) {
+    if (const TemplateTypeParmDecl *Declared = Parameter->getDecl())
+      return Declared;
+    // A canonical parameter type (Clang 19) names its position only.
+    const FunctionTemplateDecl *Template =
+        Written->getDescribedFunctionTemplate();
+    const TemplateParameterList *List =
+        Template ? Template->getTemplateParameters() : nullptr;
+    if (List && List->getDepth() == Parameter->getDepth() &&
+        Parameter->getIndex() < List->size())
+      return dyn_cast<TemplateTypeParmDecl>(
+          List->getParam(Parameter->getIndex()));
+    return nullptr;
+  }
+  // A specialization's type remembers the parameter it replaced.
+  if (const auto *Substituted = Type->getAs<SubstTemplateTypeParmType>())
+    return Substituted->getReplacedParameter();
+  if (const auto *Specialization = Type->getAs<TemplateSpecializationType>();
+      Specialization && Specialization->isTypeAlias() &&
+      Specialization->template_arguments().size() == 1 &&
+      Specialization->template_arguments()[0].getKind() ==
+          TemplateArgument::Type)
+    return spelledTemplateParameter(
+        Specialization->template_arguments()[0].getAsType(), Written);
+  return nullptr;
+}
+
+/// Whether \p Parameter is declared as a completion token: constrained by
+/// `completion_token_for` / `completion_handler_for` (Asio's
+/// ASIO_COMPLETION_TOKEN_FOR under concepts), or named `*Token` / `*Handler`
+/// (the same macro without concepts expands to `typename`).
+static bool isCompletionTokenParameter(const TemplateTypeParmDecl *Parameter) {
+  if (const TypeConstraint *Constraint = Parameter->getTypeConstraint()) {
+    StringRef Concept = Constraint->getNamedConcept()->getName();
+    if (Concept == "completion_token_for" ||
+        Concept == "completion_handler_for")
+      return true;
+  }
+  const IdentifierInfo *Name = Parameter->getIdentifier();
+  return Name && (Name->getName().ends_with("Token") ||
+                  Name->getName().ends_with("Handler"));
+}
+
+std::optional<unsigned> completionTokenParameter(const FunctionDecl *Callee) {
+  // The declaration the library wrote: a specialization's parameter types are
+  // already substituted.
+  const FunctionDecl *Written =
+      Callee->getTemplateInstantiationPattern(/*ForDefinition=*/false);
+  if (!Written)
+    Written = Callee;
+  for (unsigned I = 0; I < Written->getNumParams(); ++I) {
+    const ParmVarDecl *Param = Written->getParamDecl(I);
+    // After a pack the written and the called positions differ.
+    if (Param->isParameterPack())
+      break;
+    if (const TemplateTypeParmDecl *Parameter =
+            spelledTemplateParameter(Param->getType(), Written);
+        Parameter && isCompletionTokenParameter(Parameter))
+      return I;
+  }
+  return std::nullopt;
+}
+
 const Boundary *BoundaryCatalogue::compute(const FunctionDecl *Callee) const {
   // Annotations are written on the template a specialization comes from.
   const FunctionDecl *Written = Callee->getTemplateInstantiationPattern();
@@ -153,11 +222,17 @@ const Boundary *BoundaryCatalogue::compute(const FunctionDecl *Callee) const {
     return &Inferred.back();
   }
 
-  if (isInitiatingFunction(Name, InitiatingNamespaces)) {
-    Inferred.push_back(
-        Boundary{.Name = Name, .Argument = ArgumentSelector::Last});
-    return &Inferred.back();
-  }
+  // The completion handler is the argument of the parameter the declaration
+  // names as the completion token; an `async_*` function without one takes
+  // no handler
+  // (docs/checks/asyncctx-callback-without-context.md#what-is-an-async-boundary).
+  if (isInitiatingFunction(Name, InitiatingNamespaces))
+    if (std::optional<unsigned> Token = completionTokenParameter(Callee)) {
+      Inferred.push_back(Boundary{.Name = Name,
+                                  .Argument = ArgumentSelector::Parameters,
+                                  .Parameters = {*Token}});
+      return &Inferred.back();
+    }
   if (const Boundary *Forwarding = infer(Callee))
     return Forwarding;
   return throughOverride(Callee);
@@ -231,6 +306,12 @@ public:
 
   bool VisitCallExpr(CallExpr *E) { return visitCall(E); }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) { return visitCall(E); }
+  // Unevaluated operands call nothing.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  bool TraverseRequiresExpr(RequiresExpr *) { return true; }
 
 private:
   /// The wrapper's parameter that \p Arg passes on unwrapped, or null.

@@ -18,6 +18,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <deque>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,12 @@ llvm::ArrayRef<const clang::Expr *> calleeArguments(const clang::Expr *Call);
 
 /// The function a call or construction invokes, if known.
 const clang::FunctionDecl *calledFunction(const clang::Expr *Call);
+
+/// The index of the parameter that \p Callee's declaration (the template it
+/// comes from) declares as its completion token, if any: Asio's and
+/// Beast's initiating functions, `async_initiate`, `async_compose`.
+std::optional<unsigned>
+completionTokenParameter(const clang::FunctionDecl *Callee);
 
 /// Answers "is this call an async boundary, and for which arguments?".
 /// Lookups are memoized per callee declaration: asking about every call in a

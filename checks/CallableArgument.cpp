@@ -14,6 +14,99 @@ using namespace clang;
 
 namespace asyncctx {
 
+/// The class template \p Name of the namespace \p Path in the translation
+/// unit \p Context, if declared.
+static const ClassTemplateDecl *classTemplateIn(const DeclContext *Context,
+                                                ArrayRef<StringRef> Path,
+                                                StringRef Name) {
+  ASTContext &Ctx = cast<Decl>(Context)->getASTContext();
+  for (StringRef Name : Path) {
+    const auto *Namespace = [&]() -> const NamespaceDecl * {
+      for (const NamedDecl *Found : Context->lookup(&Ctx.Idents.get(Name)))
+        if (const auto *NS = dyn_cast<NamespaceDecl>(Found))
+          return NS;
+      return nullptr;
+    }();
+    if (!Namespace)
+      return nullptr;
+    Context = Namespace;
+  }
+  for (const NamedDecl *Found : Context->lookup(&Ctx.Idents.get(Name)))
+    if (const auto *Template = dyn_cast<ClassTemplateDecl>(Found))
+      return Template;
+  return nullptr;
+}
+
+/// The class or class template that \p Type names, to compare declarations
+/// of specializations with.
+static const Decl *templateOrClass(QualType Type) {
+  if (const auto *Specialization = Type->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *Template =
+            Specialization->getTemplateName().getAsTemplateDecl())
+      return Template->getCanonicalDecl();
+  if (const CXXRecordDecl *RD = Type->getAsCXXRecordDecl()) {
+    if (const auto *Specialization =
+            dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      return Specialization->getSpecializedTemplate()->getCanonicalDecl();
+    return RD->getCanonicalDecl();
+  }
+  return nullptr;
+}
+
+/// Whether Asio (or Boost.Asio) partially specializes its class template
+/// \p Trait for \p RD's class or class template. Every token of Asio 1.22 to
+/// 1.38 and Boost.Asio 1.74 has an `async_result` one: what an initiating
+/// function then returns is decided by the token (`use_awaitable`,
+/// `as_tuple(...)`, `cancel_after(...)`, `deferred(f)`), which is no handler
+/// even when it has a call operator.
+bool asioSpecializes(llvm::StringRef Trait, const CXXRecordDecl *RD) {
+  const Decl *Token = RD->getCanonicalDecl();
+  if (const auto *Specialization =
+          dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    Token = Specialization->getSpecializedTemplate()->getCanonicalDecl();
+  const DeclContext *Unit = RD->getASTContext().getTranslationUnitDecl();
+  static const StringRef Asio[] = {"asio"};
+  static const StringRef BoostAsio[] = {"boost", "asio"};
+  for (ArrayRef<StringRef> Path :
+       {ArrayRef<StringRef>(Asio), ArrayRef<StringRef>(BoostAsio)}) {
+    const ClassTemplateDecl *Template = classTemplateIn(Unit, Path, Trait);
+    if (!Template)
+      continue;
+    llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 32> Partial;
+    const_cast<ClassTemplateDecl *>(Template)->getPartialSpecializations(
+        Partial);
+    // The class is the first type argument (`async_result<Token, Sig>`,
+    // `associator<Associator, Handler, Default>`).
+    for (const ClassTemplatePartialSpecializationDecl *Specialization : Partial)
+      for (const TemplateArgument &Arg :
+           Specialization->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type) {
+          if (templateOrClass(Arg.getAsType()) == Token)
+            return true;
+          break;
+        }
+  }
+  return false;
+}
+
+/// Asio's binder of a handler to an executor, allocator, cancellation slot or
+/// immediate executor (`executor_binder<T, Executor>`): a handler when T is
+/// one, a token when T is one.
+static const CXXRecordDecl *boundTarget(const CXXRecordDecl *RD) {
+  const auto *Specialization = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  if (!Specialization || !RD->getIdentifier() ||
+      !RD->getName().ends_with("_binder") ||
+      RD->getName().starts_with("partial_"))
+    return nullptr;
+  const TemplateArgumentList &Args = Specialization->getTemplateArgs();
+  if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  return Args[0].getAsType()->getAsCXXRecordDecl();
+}
+
+/// Whether objects of \p RD are completion tokens, not callables: Asio
+/// specializes `async_result` for them, or (for a release not seen yet)
+/// Catalogue.def names them.
 static bool isCompletionToken(const CXXRecordDecl *RD) {
   static const llvm::StringSet<> Tokens = [] {
     llvm::StringSet<> Set;
@@ -21,7 +114,12 @@ static bool isCompletionToken(const CXXRecordDecl *RD) {
 #include "checks/Catalogue.def"
     return Set;
   }();
-  return Tokens.contains(plainQualifiedName(RD));
+  if (const CXXRecordDecl *Bound = boundTarget(RD))
+    return Bound->hasDefinition() && isCompletionToken(Bound->getDefinition());
+  if (RD->isLambda())
+    return false;
+  return Tokens.contains(plainQualifiedName(RD)) ||
+         asioSpecializes("async_result", RD);
 }
 
 namespace {
@@ -81,10 +179,9 @@ static Callable classifyByType(QualType Type, StringRef Spelled) {
   if (!RD || !RD->hasDefinition())
     return {};
   RD = RD->getDefinition();
-  if (isCompletionToken(RD))
-    return {};
+  // Only a class with a call operator needs the (costlier) token test.
   const FunctionDecl *Call = callOperator(RD);
-  if (!Call)
+  if (!Call || isCompletionToken(RD))
     return {};
   if (RD->isLambda())
     return {CallableKind::Lambda, Call,

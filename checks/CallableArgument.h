@@ -9,6 +9,7 @@
 #define ASYNCCTX_CHECKS_CALLABLEARGUMENT_H
 
 #include "checks/ContextSources.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include <string>
 
@@ -42,6 +43,11 @@ struct Callable {
   /// the binder associated (Catalogue.def), or empty.
   llvm::StringRef AssociatorHeader = {};
 };
+
+/// Whether Asio or Boost.Asio declares a partial specialization of its class
+/// template \p Trait (`async_result`, `associator`) for \p RD's class or
+/// class template.
+bool asioSpecializes(llvm::StringRef Trait, const clang::CXXRecordDecl *RD);
 
 /// Whether a parameter of type \p Type may receive a callable: a function
 /// (pointer), a class with `operator()`, or a type still dependent.

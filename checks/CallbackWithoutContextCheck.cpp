@@ -2,6 +2,7 @@
 
 #include "checks/CallbackWithoutContextCheck.h"
 #include "checks/CallableArgument.h"
+#include "checks/FixPlacement.h"
 #include "checks/ProgramSolver.h"
 #include "checks/QualifiedNames.h"
 #include "rewriter/WrapFix.h"
@@ -79,6 +80,8 @@ void CallbackWithoutContextCheck::registerPPCallbacks(
 }
 
 void CallbackWithoutContextCheck::registerMatchers(MatchFinder *Finder) {
+  addUnevaluatedCallMatchers(*Finder, this, "unevaluated");
+  addMemberInitializerMatcher(*Finder, this, "member-initializer");
   // As-is traversal on purpose: a boundary call whose arguments depend on a
   // template parameter is only resolved in the instantiations, which
   // IgnoreUnlessSpelledInSource skips. `Decided` keeps it to one report.
@@ -114,6 +117,8 @@ void CallbackWithoutContextCheck::onStartOfTranslationUnit() {
   FreshSolution.reset();
   Solution = nullptr;
   Includes.clear();
+  Unevaluated.clear();
+  MemberInitializers.clear();
   Uncarried.reset();
   NeedsBridge.reset();
 }
@@ -168,18 +173,26 @@ void CallbackWithoutContextCheck::check(
     const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   collectBridges(*Result.Context);
+  if (const auto *Call = Result.Nodes.getNodeAs<Expr>("unevaluated")) {
+    Unevaluated.insert(Call);
+    return;
+  }
+  if (const auto *Init = Result.Nodes.getNodeAs<Expr>("member-initializer")) {
+    MemberInitializers.insert(Init->IgnoreImplicit());
+    return;
+  }
   if (Result.Nodes.getNodeAs<TranslationUnitDecl>("unit")) {
     startProgram(*Result.Context);
     return;
   }
   if (const auto *Possible = Result.Nodes.getNodeAs<Expr>("possible")) {
-    if (wholeProgram())
+    if (wholeProgram() && !Unevaluated.contains(Possible))
       checkPossibleBoundary(Possible, *Result.SourceManager);
     return;
   }
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   const Boundary *B = Boundaries.lookupCall(Call);
-  if (Boundaries.propagates(*B, Call))
+  if (Boundaries.propagates(*B, Call) || Unevaluated.contains(Call))
     return;
   for (unsigned Index : BoundaryCatalogue::callableArguments(*B, Call))
     checkArgument(*B, Call, Index, *Result.SourceManager);
@@ -259,7 +272,11 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
                                                 const SourceManager &SM) {
   llvm::ArrayRef<const Expr *> Args = calleeArguments(Call);
   const Expr *Arg = Args[Index];
-  if (!firstTimeAt(SM.getFileLoc(Arg->getBeginLoc())))
+  // A pack element's expression stands for every element: none is the
+  // caller's callable to wrap
+  // (docs/checks/asyncctx-callback-without-context.md#limitations).
+  if (isPackExpansionElement(Arg, *Context) ||
+      !firstTimeAt(SM.getFileLoc(Arg->getBeginLoc())))
     return;
   // A spawned coroutine runs on the spawn's executor, and a lazily started
   // body runs outside any wrapped call: the executor must carry the context.
@@ -282,6 +299,7 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
     return;
   if (Target.Body && Reads->activatesSnapshot(Target.Body))
     return;
+  X.UnsafeWrap = unsafeWrap(X, Index);
   std::optional<ContextRead> Read;
   if (Target.Body)
     Read = Reads->findRead(Target.Body);
@@ -323,11 +341,28 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
     emitBridgeAdvice(X.Lost);
 }
 
+std::string CallbackWithoutContextCheck::unsafeWrap(const Crossing &X,
+                                                    unsigned Index) const {
+  if (X.ReportOnly)
+    return "";
+  return whyWrapIsUnsafe(X.Call, Index, X.Adapter, minimumStandardOf(X.Adapter),
+                         X.Spawned, !X.Target.AssociatorHeader.empty(),
+                         MemberInitializers.contains(X.Call->IgnoreImplicit()),
+                         *Context);
+}
+
 void CallbackWithoutContextCheck::emitWarning(const Crossing &X,
                                               StringRef Message,
                                               const SourceManager &SM) {
-  DiagnosticBuilder Diag = diag(X.Arg->getBeginLoc(), "%0") << Message;
-  if (X.ReportOnly || X.Lost || X.NoFix)
+  // A candidate's marker is replaced by the solve's message (the tool); the
+  // missing fix-it still keeps the fix away.
+  const bool Marker = parseCandidateMarker(Message).has_value();
+  DiagnosticBuilder Diag =
+      diag(X.Arg->getBeginLoc(), "%0")
+      << (X.UnsafeWrap.empty() || Marker || X.Lost || X.NoFix
+              ? Message.str()
+              : (Message + "; no fix: " + X.UnsafeWrap).str());
+  if (X.ReportOnly || X.Lost || X.NoFix || !X.UnsafeWrap.empty())
     return;
   std::optional<WrapFix> Fix =
       wrapInAdapter(X.Spawned ? calleeArguments(X.Call)[0] : X.Arg, X.Adapter,
@@ -400,8 +435,10 @@ void CallbackWithoutContextCheck::checkPossibleBoundary(
       continue;
     if (Target.Body && Reads->activatesSnapshot(Target.Body))
       continue;
-    if (!firstTimeAt(SM.getFileLoc(X.Arg->getBeginLoc())))
+    if (isPackExpansionElement(X.Arg, *Context) ||
+        !firstTimeAt(SM.getFileLoc(X.Arg->getBeginLoc())))
       continue;
+    X.UnsafeWrap = unsafeWrap(X, Index);
     Candidate C = candidateFor(X);
     C.ForwardedTo = Extractor->keyOf(Callee);
     C.ForwardedParam = Index;

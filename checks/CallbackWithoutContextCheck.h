@@ -8,6 +8,7 @@
 #include "checks/FactsExtractor.h"
 #include "checks/IncludeOnceInserter.h"
 #include "checks/WholeProgram.h"
+#include "llvm/ADT/DenseSet.h"
 #include <map>
 #include <memory>
 #include <string>
@@ -54,6 +55,9 @@ private:
     llvm::StringRef BridgeHeader = {};
     /// The solve found a read elsewhere that the adapter does not carry.
     bool NoFix = false;
+    /// Why wrapping the argument would not compile (FixPlacement.h): the
+    /// finding says so and gets no fix.
+    std::string UnsafeWrap = {};
   };
 
   void checkArgument(const Boundary &B, const clang::Expr *Call, unsigned Index,
@@ -62,6 +66,9 @@ private:
   /// whole program (defined elsewhere, or forwarding it elsewhere).
   void checkPossibleBoundary(const clang::Expr *Call,
                              const clang::SourceManager &SM);
+  /// Why the fix of \p X (argument \p Index of its call) would not compile;
+  /// empty when it would.
+  std::string unsafeWrap(const Crossing &X, unsigned Index) const;
   void emitWarning(const Crossing &X, llvm::StringRef Message,
                    const clang::SourceManager &SM);
 
@@ -130,6 +137,11 @@ private:
   std::map<std::pair<clang::FileID, std::string>,
            std::optional<clang::FixItHint>>
       Includes;
+  /// Calls in unevaluated operands (never boundaries) and the initializers
+  /// of member initializers (no fix), as matched so far in this translation
+  /// unit: the matches arrive before those of the calls inside them.
+  llvm::DenseSet<const clang::Expr *> Unevaluated;
+  llvm::DenseSet<const clang::Expr *> MemberInitializers;
   std::unique_ptr<ReadsOfKind> Uncarried;
   std::unique_ptr<ReadsOfKind> NeedsBridge;
 };

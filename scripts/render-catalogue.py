@@ -17,7 +17,8 @@ KINDS = {
     "LAUNCH_POLICY": ("Launch policies (an argument of this type before the "
                       "callable is skipped)", ["Enumeration"]),
     "INITIATING_NAMESPACE": ("Asio initiating functions: every `async_*` "
-                             "function in these namespaces, last argument",
+                             "function in these namespaces, the argument of "
+                             "its completion token parameter",
                              ["Namespace"]),
     "C_CALLBACK": ("C callbacks (reported, never fixed; every function "
                    "pointer argument)", ["Name"]),
@@ -26,6 +27,8 @@ KINDS = {
     "SOURCE": ("Context sources", ["Name", "Carried by the fix",
                                    "Bridge header"]),
     "ADAPTER": ("Adapters", ["Name"]),
+    "FIX_STANDARD": ("C++ standard a fix adapter needs (below it: no fix)",
+                     ["Adapter", "C++"]),
     "RESTORE_GUARD": ("Restore guards (manual capture)", ["Name"]),
     "CONTEXT_AWARE_COROUTINE": ("Context-aware coroutine types",
                                 ["Class template"]),
@@ -36,7 +39,9 @@ KINDS = {
     "COROUTINE_SPAWN": ("Coroutine spawns (argument 1 is the coroutine, "
                         "argument 2 the handler)",
                         ["Name", "Fix adapter (executor)", "Fix header"]),
-    "COMPLETION_TOKEN": ("Completion tokens (never reported)", ["Class"]),
+    "COMPLETION_TOKEN": ("Completion tokens (never reported; besides every "
+                         "class `async_result` is partially specialized for)",
+                         ["Class"]),
 }
 ARGUMENT = {
     "First": "first",

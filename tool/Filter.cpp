@@ -70,18 +70,39 @@ void fillLineColumn(Position &P) {
 //===--- One finding per place --------------------------------------------===//
 
 std::vector<Finding> uniqueFindings(std::vector<Finding> All) {
-  std::map<std::tuple<std::string, unsigned, std::string, std::string>, Finding>
+  // An asyncctx finding is one per place and check, whatever the message: the
+  // instantiations of a header template in several translation units may
+  // describe its callable differently. The first message in sort order wins,
+  // so the output does not depend on the order of the translation units, and
+  // one occurrence without a fix-it (a translation unit where the wrap would
+  // not compile) takes the fix away.
+  struct Merged {
+    Finding F;
+    bool SomeWithoutFix = false;
+  };
+  std::map<std::tuple<std::string, unsigned, std::string, std::string>, Merged>
       Unique;
   for (Finding &F : All) {
-    auto Key = std::make_tuple(F.Pos.File, F.Pos.Offset, F.Check, F.Message);
-    auto [It, New] = Unique.try_emplace(std::move(Key), std::move(F));
-    if (!New)
-      It->second.Fixes.insert(It->second.Fixes.end(), F.Fixes.begin(),
-                              F.Fixes.end());
+    const bool Ours = llvm::StringRef(F.Check).starts_with("asyncctx-");
+    auto Key = std::make_tuple(F.Pos.File, F.Pos.Offset, F.Check,
+                               Ours ? std::string() : F.Message);
+    const bool WithoutFix = F.Fixes.empty();
+    auto [It, New] = Unique.try_emplace(std::move(Key), Merged{F, WithoutFix});
+    if (New)
+      continue;
+    Merged &M = It->second;
+    M.SomeWithoutFix |= WithoutFix;
+    M.F.Fixes.insert(M.F.Fixes.end(), F.Fixes.begin(), F.Fixes.end());
+    if (F.Message < M.F.Message) {
+      std::swap(F.Fixes, M.F.Fixes);
+      M.F = std::move(F);
+    }
   }
   std::vector<Finding> Out;
   for (auto &Entry : Unique) {
-    Finding &F = Entry.second;
+    Finding &F = Entry.second.F;
+    if (Entry.second.SomeWithoutFix)
+      F.Fixes.clear();
     llvm::sort(F.Fixes);
     F.Fixes.erase(std::unique(F.Fixes.begin(), F.Fixes.end()), F.Fixes.end());
     Out.push_back(std::move(F));

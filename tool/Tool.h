@@ -270,8 +270,10 @@ void fillLineColumn(Position &P);
 llvm::StringRef lineText(const Position &P);
 
 /// One finding per (file, offset, check, message), however many translation
-/// units or shards reported it: the first provides the notes, the fix-its
-/// are united (different fixes of one finding then conflict in `fix`).
+/// units or shards reported it, and one asyncctx finding per (file, offset,
+/// check) whatever its message (the first message in sort order and its notes
+/// win): the fix-its are united (different fixes of one finding then conflict
+/// in `fix`), unless one occurrence has none, which leaves none.
 /// Sorted by file, line, column, check, message.
 std::vector<Finding> uniqueFindings(std::vector<Finding> All);
 void assignFingerprints(std::vector<Finding> &Findings, llvm::StringRef Root);
