@@ -74,13 +74,17 @@ void AsyncctxCheck::onStartOfTranslationUnit() {
   Reads = std::make_unique<ContextReadFinder>(Sources, Boundaries);
   Decided.clear();
   BridgesCollected = false;
+  Bridges.clear();
 }
 
-void AsyncctxCheck::collectBridges(ASTContext &Context) {
+const std::vector<RegisteredBridge> &
+AsyncctxCheck::collectBridges(ASTContext &Context) {
   if (BridgesCollected)
-    return;
+    return Bridges;
   BridgesCollected = true;
-  Sources.addBridgedInTranslationUnit(bridgedVariables(Context));
+  Bridges = bridgedVariables(Context);
+  Sources.addBridgedInTranslationUnit(Bridges);
+  return Bridges;
 }
 
 } // namespace asyncctx

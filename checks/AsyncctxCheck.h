@@ -52,9 +52,11 @@ protected:
   static std::string viaNote(const clang::FunctionDecl *Via);
 
   /// Makes the variables that the translation unit's `asyncctx::bridge`
-  /// calls return sources that the fix carries (bridgedVariables). Call before
-  /// analysing anything; it runs once per translation unit.
-  void collectBridges(clang::ASTContext &Context);
+  /// calls return sources that the fix carries (bridgedVariables), and
+  /// returns those bridges. Call before analysing anything; it runs once per
+  /// translation unit.
+  const std::vector<RegisteredBridge> &
+  collectBridges(clang::ASTContext &Context);
 
   /// Records \p Loc as decided; false if it already was. Template
   /// instantiations and repeated matches reach the same spelling location.
@@ -73,6 +75,7 @@ private:
   std::vector<Boundary> readBoundaryList();
   llvm::DenseSet<clang::SourceLocation> Decided;
   bool BridgesCollected = false;
+  std::vector<RegisteredBridge> Bridges;
 };
 
 } // namespace asyncctx

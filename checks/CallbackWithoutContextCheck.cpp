@@ -82,9 +82,27 @@ void CallbackWithoutContextCheck::registerPPCallbacks(
 void CallbackWithoutContextCheck::registerMatchers(MatchFinder *Finder) {
   addUnevaluatedCallMatchers(*Finder, this, "unevaluated");
   addMemberInitializerMatcher(*Finder, this, "member-initializer");
+  // Whole-program analysis: the standalone tool collects facts and
+  // candidates (a sink), the plugin reads a facts file.
+  Sink = FactsSink::current();
+  const bool WholeProgram = Sink || !FactsFilePath.empty();
+  if (WholeProgram)
+    Finder->addMatcher(translationUnitDecl().bind("unit"), this);
   // As-is traversal on purpose: a boundary call whose arguments depend on a
   // template parameter is only resolved in the instantiations, which
   // IgnoreUnlessSpelledInSource skips. `Decided` keeps it to one report.
+  // Whole program, every call may be a boundary defined elsewhere: one
+  // matcher takes them all and check() tells known boundaries apart, since
+  // each matcher is tried on every call of the unit, library instantiations
+  // included (docs/performance.md, "Whole-program analysis").
+  if (WholeProgram) {
+    Finder->addMatcher(
+        callExpr(unless(isExpansionInSystemHeader())).bind("any-call"), this);
+    Finder->addMatcher(
+        cxxConstructExpr(unless(isExpansionInSystemHeader())).bind("any-call"),
+        this);
+    return;
+  }
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
                               crossesAsyncBoundary(&Boundaries))
                          .bind("call"),
@@ -92,20 +110,6 @@ void CallbackWithoutContextCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader()),
                                       crossesAsyncBoundary(&Boundaries))
                          .bind("call"),
-                     this);
-  // Whole-program analysis: the standalone tool collects facts and
-  // candidates (a sink), the plugin reads a facts file.
-  Sink = FactsSink::current();
-  if (!Sink && FactsFilePath.empty())
-    return;
-  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              unless(crossesAsyncBoundary(&Boundaries)))
-                         .bind("possible"),
-                     this);
-  Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader()),
-                                      unless(crossesAsyncBoundary(&Boundaries)))
-                         .bind("possible"),
                      this);
 }
 
@@ -127,8 +131,8 @@ void CallbackWithoutContextCheck::onEndOfTranslationUnit() {
   if (Sink && Extractor) {
     SourceManager &SM = Context->getSourceManager();
     Sink->addUnit(Extractor->unitFacts(
-        Extractor->locationOf(SM.getLocForStartOfFile(SM.getMainFileID()))
-            .File));
+        Extractor->locationOf(SM.getLocForStartOfFile(SM.getMainFileID())).File,
+        collectBridges(*Context)));
   }
   Extractor.reset();
 }
@@ -159,7 +163,8 @@ void CallbackWithoutContextCheck::startProgram(ASTContext &Ctx) {
   // This translation unit's own facts of the changed files win.
   SourceManager &SM = Ctx.getSourceManager();
   UnitFacts Mine = Extractor->unitFacts(
-      Extractor->locationOf(SM.getLocForStartOfFile(SM.getMainFileID())).File);
+      Extractor->locationOf(SM.getLocForStartOfFile(SM.getMainFileID())).File,
+      collectBridges(Ctx));
   for (FunctionFacts &F : Mine.Functions)
     if (Loaded->isStale(F.Loc.File))
       Fresh.Functions.push_back(std::move(F));
@@ -185,13 +190,15 @@ void CallbackWithoutContextCheck::check(
     startProgram(*Result.Context);
     return;
   }
-  if (const auto *Possible = Result.Nodes.getNodeAs<Expr>("possible")) {
-    if (wholeProgram() && !Unevaluated.contains(Possible))
-      checkPossibleBoundary(Possible, *Result.SourceManager);
+  const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
+  if (!Call)
+    Call = Result.Nodes.getNodeAs<Expr>("any-call");
+  const Boundary *B = Boundaries.lookupCall(Call);
+  if (!B) {
+    if (wholeProgram() && !Unevaluated.contains(Call))
+      checkPossibleBoundary(Call, *Result.SourceManager);
     return;
   }
-  const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
-  const Boundary *B = Boundaries.lookupCall(Call);
   if (Boundaries.propagates(*B, Call) || Unevaluated.contains(Call))
     return;
   for (unsigned Index : BoundaryCatalogue::callableArguments(*B, Call))

@@ -2,6 +2,7 @@
 
 #include "checks/ContextSources.h"
 #include "checks/QualifiedNames.h"
+#include "checks/UserCodeVisitor.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -56,18 +57,38 @@ static const FunctionDecl *accessorFunction(const Expr *Accessor) {
   return nullptr;
 }
 
+namespace {
+/// The one-argument `asyncctx::bridge` calls of the project's code, where
+/// bridges are registered (at namespace scope or in a function:
+/// docs/runtime.md, "Bridges: legacy thread_locals and foreign contexts");
+/// library code is not walked.
+class BridgeCallFinder : public UserCodeVisitor<BridgeCallFinder> {
+public:
+  using UserCodeVisitor::UserCodeVisitor;
+  // A registration in a function template is resolved in its instantiations.
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    // The one-argument form only: the general form carries a foreign context
+    // through callables that name no variable to match.
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Call->getNumArgs() == 1 && Callee && Callee->getIdentifier() &&
+        Callee->getName() == "bridge" &&
+        plainQualifiedName(Callee) == "asyncctx::bridge")
+      Found.push_back(Call);
+    return true;
+  }
+
+  std::vector<const CallExpr *> Found;
+};
+} // namespace
+
 std::vector<RegisteredBridge> bridgedVariables(ASTContext &Context) {
   using namespace ast_matchers;
-  // The one-argument form only: the general form carries a foreign context
-  // through callables that name no variable to match.
-  const auto BridgeCalls =
-      match(callExpr(callee(functionDecl(hasName("::asyncctx::bridge"))),
-                     argumentCountIs(1))
-                .bind("bridge"),
-            Context);
+  BridgeCallFinder Calls(Context.getSourceManager());
+  Calls.TraverseDecl(Context.getTranslationUnitDecl());
   std::vector<RegisteredBridge> Found;
-  for (const BoundNodes &Bridge : BridgeCalls) {
-    const auto *Call = Bridge.getNodeAs<CallExpr>("bridge");
+  for (const CallExpr *Call : Calls.Found) {
     const FunctionDecl *Accessor = accessorFunction(Call->getArg(0));
     const FunctionDecl *Definition = nullptr;
     if (!Accessor || !Accessor->hasBody(Definition) || !Definition->getBody())

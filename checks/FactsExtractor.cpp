@@ -3,6 +3,7 @@
 #include "checks/FactsExtractor.h"
 #include "checks/CallableArgument.h"
 #include "checks/QualifiedNames.h"
+#include "checks/UserCodeVisitor.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -281,18 +282,11 @@ private:
 
 /// Every definition of the translation unit outside system headers:
 /// functions, template instantiations, lambdas.
-class DefinitionCollector : public RecursiveASTVisitor<DefinitionCollector> {
+class DefinitionCollector : public UserCodeVisitor<DefinitionCollector> {
 public:
-  explicit DefinitionCollector(const SourceManager &SM) : SM(SM) {}
+  using UserCodeVisitor::UserCodeVisitor;
   bool shouldVisitTemplateInstantiations() const { return true; }
 
-  bool TraverseDecl(Decl *D) {
-    // Library code is neither traversed nor described.
-    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        SM.isInSystemHeader(D->getLocation()))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext())
       Found.push_back(FD);
@@ -305,9 +299,6 @@ public:
   }
 
   std::vector<const FunctionDecl *> Found;
-
-private:
-  const SourceManager &SM;
 };
 
 } // namespace
@@ -336,8 +327,11 @@ void FactsExtractor::extract(const FunctionDecl *Definition,
   Result.Name = Definition->getNameAsString();
   Result.Loc = locationOf(Definition->getLocation());
   DirectUses Direct = Reads.directUses(Definition);
-  if (Direct.Read)
-    Result.Read = ReadFact{Direct.Read->What, locationOf(Direct.Read->ReadLoc)};
+  if (Direct.Read) {
+    Result.Read.emplace();
+    Result.Read->What = Direct.Read->What;
+    Result.Read->Loc = locationOf(Direct.Read->ReadLoc);
+  }
   Result.LostRead = carryRead(LostReads, Definition);
   Result.BridgeRead = carryRead(BridgeReads, Definition);
   Result.ThreadLocalRead = carryRead(ThreadLocalReads, Definition);
@@ -371,7 +365,9 @@ FactsExtractor::carryRead(ReadsOfKind &Kind, const FunctionDecl *Definition) {
   // A propagating boundary is found by every kind; it is no source.
   if (!Direct || !Direct->Source)
     return std::nullopt;
-  ReadFact Read{Direct->What, locationOf(Direct->ReadLoc)};
+  ReadFact Read;
+  Read.What = Direct->What;
+  Read.Loc = locationOf(Direct->ReadLoc);
   SourceCarry How = Kind.KindSources.carry(Direct->Source);
   const auto *Var = dyn_cast<VarDecl>(Direct->Source);
   if (Var && Var->getTLSKind() != VarDecl::TLS_None)
@@ -387,7 +383,8 @@ FactsExtractor::carryRead(ReadsOfKind &Kind, const FunctionDecl *Definition) {
   return Read;
 }
 
-UnitFacts FactsExtractor::unitFacts(llvm::StringRef MainFile) {
+UnitFacts FactsExtractor::unitFacts(llvm::StringRef MainFile,
+                                    llvm::ArrayRef<RegisteredBridge> Bridges) {
   if (!AllExtracted) {
     AllExtracted = true;
     DefinitionCollector Collector(SM);
@@ -397,7 +394,7 @@ UnitFacts FactsExtractor::unitFacts(llvm::StringRef MainFile) {
   }
   UnitFacts Unit;
   Unit.File = MainFile.str();
-  for (const RegisteredBridge &Bridge : bridgedVariables(Context))
+  for (const RegisteredBridge &Bridge : Bridges)
     if (const std::string &Key = keyOf(Bridge.Variable); !Key.empty())
       Unit.Bridges.push_back(
           {Key, plainQualifiedName(Bridge.Variable), locationOf(Bridge.Loc)});

@@ -35,9 +35,10 @@ public:
 
   /// Facts of every function the translation unit defines outside system
   /// headers (and of any other body asked about), without the empty ones,
-  /// with the content hashes of the files defining them, and the bridges the
-  /// translation unit registers.
-  UnitFacts unitFacts(llvm::StringRef MainFile);
+  /// with the content hashes of the files defining them, and \p Bridges, the
+  /// bridges the translation unit registers (bridgedVariables).
+  UnitFacts unitFacts(llvm::StringRef MainFile,
+                      llvm::ArrayRef<RegisteredBridge> Bridges);
 
 private:
   void extract(const clang::FunctionDecl *Definition, FunctionFacts &Facts);

@@ -101,6 +101,39 @@ void bridged_but_not_listed() {
   T.join();
 }
 
+// Bridges registered in a function and in a function template (found in its
+// instantiation) count too; a thread_local no bridge returns is no source.
+thread_local int g_shard;
+thread_local int g_region;
+void install_shard_bridge() {
+  static const auto shard_bridge =
+      asyncctx::bridge([]() -> int & { return g_shard; });
+}
+template <class T> void install_region_bridge() {
+  static const auto region_bridge =
+      asyncctx::bridge([]() -> int & { return g_region; });
+}
+template void install_region_bridge<int>();
+
+void bridged_in_functions() {
+  std::thread Shard([] { (void)g_shard; });
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:21: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'g_shard' [asyncctx-callback-without-context]
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:32: note: context is read here
+  // CHECK-MESSAGES-ELSEWHERE: :[[@LINE-3]]:21: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'g_shard' [asyncctx-callback-without-context]
+  // CHECK-MESSAGES-ELSEWHERE: :[[@LINE-4]]:32: note: context is read here
+  // CHECK-FIXES-DEFAULT: std::thread Shard(asyncctx::wrap([] { (void)g_shard; }));
+  // CHECK-FIXES-ELSEWHERE: std::thread Shard(asyncctx::wrap([] { (void)g_shard; }));
+  std::thread Region([] { (void)g_region; });
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:22: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'g_region' [asyncctx-callback-without-context]
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:33: note: context is read here
+  // CHECK-MESSAGES-ELSEWHERE: :[[@LINE-3]]:22: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'g_region' [asyncctx-callback-without-context]
+  // CHECK-MESSAGES-ELSEWHERE: :[[@LINE-4]]:33: note: context is read here
+  // CHECK-FIXES-DEFAULT: std::thread Region(asyncctx::wrap([] { (void)g_region; }));
+  // CHECK-FIXES-ELSEWHERE: std::thread Region(asyncctx::wrap([] { (void)g_region; }));
+  Shard.join();
+  Region.join();
+}
+
 void not_bridged() {
   std::thread T([] { (void)legacy::g_unbridged.size(); });
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:17: warning: lambda passed to 'std::thread' runs without the caller's async context; it reads 'g_unbridged', a thread_local that 'asyncctx::wrap' does not carry without a bridge [asyncctx-callback-without-context]
