@@ -77,8 +77,8 @@ BoundaryCatalogue::BoundaryCatalogue(
   ByName[Callee] = Boundary{.Name = Callee,                                    \
                             .Argument = ArgumentSelector::Every,               \
                             .ReportOnly = true};
-#define ASYNCCTX_INITIATING_NAMESPACE(Namespace)                               \
-  InitiatingNamespaces.insert(Namespace);
+#define ASYNCCTX_INITIATING_NAMESPACE(Namespace, AssociatorHeader)             \
+  AsioNamespaces[Namespace] = AssociatorHeader;
 #define ASYNCCTX_CONTEXT_EXECUTOR(Name) ContextExecutors.insert(Name);
 #define ASYNCCTX_COROUTINE_SPAWN(Callee, Adapter, Header)                      \
   ByName[Callee] = Boundary{.Name = Callee,                                    \
@@ -95,29 +95,31 @@ BoundaryCatalogue::BoundaryCatalogue(
     B.Name = Name;
     B.Propagates = true;
   }
+  for (auto &[Name, B] : ByName)
+    if (const std::string *Header = asioNamespaceOf(Name))
+      B.AssociatorHeader = *Header;
+}
+
+const std::string *BoundaryCatalogue::asioNamespaceOf(StringRef Name) const {
+  for (StringRef Prefix = Name.rsplit("::").first; Prefix != Name;
+       Name = Prefix, Prefix = Prefix.rsplit("::").first)
+    if (auto Found = AsioNamespaces.find(Prefix); Found != AsioNamespaces.end())
+      return &Found->second;
+  return nullptr;
+}
+
+bool BoundaryCatalogue::isAsioHandOff(const FunctionDecl *Callee,
+                                      const FunctionDecl *CallableBody) const {
+  const auto *Operation = dyn_cast_or_null<CXXMethodDecl>(CallableBody);
+  return Callee && Operation &&
+         asioNamespaceOf(plainQualifiedName(Operation->getParent())) &&
+         !asioNamespaceOf(plainQualifiedName(Callee));
 }
 
 static bool hasAnnotation(const Decl *D, llvm::StringRef Annotation) {
   for (const auto *Attr : D->specific_attrs<AnnotateAttr>())
     if (Attr->getAnnotation() == Annotation)
       return true;
-  return false;
-}
-
-/// Whether \p Name (`asio::ip::tcp::socket::async_read_some`) is an
-/// initiating function of one of \p Namespaces.
-static bool isInitiatingFunction(llvm::StringRef Name,
-                                 const llvm::StringSet<> &Namespaces) {
-  auto [Scope, Function] = Name.rsplit("::");
-  if (!Function.starts_with("async_"))
-    return false;
-  for (llvm::StringRef Prefix = Scope; !Prefix.empty();
-       Prefix = Prefix.rsplit("::").first) {
-    if (Namespaces.contains(Prefix))
-      return true;
-    if (!Prefix.contains("::"))
-      break;
-  }
   return false;
 }
 
@@ -226,11 +228,14 @@ const Boundary *BoundaryCatalogue::compute(const FunctionDecl *Callee) const {
   // names as the completion token; an `async_*` function without one takes
   // no handler
   // (docs/checks/asyncctx-callback-without-context.md#what-is-an-async-boundary).
-  if (isInitiatingFunction(Name, InitiatingNamespaces))
+  if (const std::string *AssociatorHeader = asioNamespaceOf(Name);
+      AssociatorHeader &&
+      StringRef(Name).rsplit("::").second.starts_with("async_"))
     if (std::optional<unsigned> Token = completionTokenParameter(Callee)) {
       Inferred.push_back(Boundary{.Name = Name,
                                   .Argument = ArgumentSelector::Parameters,
-                                  .Parameters = {*Token}});
+                                  .Parameters = {*Token},
+                                  .AssociatorHeader = *AssociatorHeader});
       return &Inferred.back();
     }
   if (const Boundary *Forwarding = infer(Callee))
@@ -285,7 +290,8 @@ BoundaryCatalogue::throughOverride(const FunctionDecl *Callee) const {
     Inferred.push_back(Boundary{.Name = plainQualifiedName(Callee),
                                 .Argument = Inner->Argument,
                                 .Parameters = Inner->Parameters,
-                                .Override = Override});
+                                .Override = Override,
+                                .AssociatorHeader = Inner->AssociatorHeader});
     return &Inferred.back();
   }
   return nullptr;
@@ -346,6 +352,7 @@ private:
       if (!Result.ForwardedTo) {
         Result.ForwardedTo = Call;
         Result.Reaches = Inner->Reaches.empty() ? Inner->Name : Inner->Reaches;
+        Result.AssociatorHeader = Inner->AssociatorHeader;
       }
     }
     return true;

@@ -55,6 +55,11 @@ struct Boundary {
   /// executor in (`asyncctx::with_context`), and the header declaring it.
   std::string SpawnAdapter = {};
   std::string SpawnHeader = {};
+  /// For a boundary declared in Asio's namespace, or a wrapper that forwards
+  /// to one: the header a fix that wraps its callable must include so that
+  /// the wrapper keeps the handler's associated executor, allocator and
+  /// cancellation slot (Catalogue.def, ASYNCCTX_INITIATING_NAMESPACE).
+  std::string AssociatorHeader = {};
 
   /// Argument 1 of a coroutine spawn is the coroutine it starts.
   bool isSpawnedCoroutine(unsigned Index) const {
@@ -102,6 +107,15 @@ public:
   /// one of its arguments is a context executor (`asyncctx::with_context`).
   bool propagates(const Boundary &B, const clang::Expr *Call) const;
 
+  /// Whether a call of \p Callee with a callable that runs \p CallableBody is
+  /// Asio handing one of its own objects to the user's code: a composed
+  /// operation to its implementation (`impl_(*this)`), a bound handler to an
+  /// initiation. The object carries a handler the user gave Asio, a crossing
+  /// reported there
+  /// (docs/checks/asyncctx-callback-without-context.md#what-is-an-async-boundary).
+  bool isAsioHandOff(const clang::FunctionDecl *Callee,
+                     const clang::FunctionDecl *CallableBody) const;
+
   /// The indices of the arguments of \p Call that cross boundary \p B.
   static llvm::SmallVector<unsigned, 2>
   callableArguments(const Boundary &B, const clang::Expr *Call);
@@ -118,13 +132,17 @@ private:
   const Boundary *compute(const clang::FunctionDecl *Callee) const;
   const Boundary *infer(const clang::FunctionDecl *Callee) const;
   const Boundary *throughOverride(const clang::FunctionDecl *Callee) const;
+  /// The associator header of the Asio namespace that declares the
+  /// qualified name \p Name, or null when no Asio namespace does.
+  const std::string *asioNamespaceOf(llvm::StringRef Name) const;
   /// Indexes the methods declared in \p Context (outside system headers) by
   /// the methods they override.
   void indexOverriders(const clang::DeclContext *Context) const;
 
   const ContextSources &Sources;
   llvm::StringMap<Boundary> ByName;
-  llvm::StringSet<> InitiatingNamespaces;
+  /// Asio's namespaces and their associator headers.
+  llvm::StringMap<std::string> AsioNamespaces;
   llvm::StringSet<> ContextExecutors;
   mutable llvm::DenseMap<const clang::FunctionDecl *, const Boundary *> Memo;
   /// Boundaries made up per declaration (annotations, inference); a deque

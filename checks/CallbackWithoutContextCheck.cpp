@@ -302,8 +302,13 @@ void CallbackWithoutContextCheck::checkArgument(const Boundary &B,
                                : classifyCallable(Arg, Sources)};
   const Callable &Target = X.Target;
   if (Target.Kind == CallableKind::NotCallable ||
-      Target.Kind == CallableKind::Adapted || isForwardedParameter(Target.Leaf))
+      Target.Kind == CallableKind::Adapted ||
+      isForwardedParameter(Target.Leaf) ||
+      Boundaries.isAsioHandOff(calledFunction(Call), Target.Body))
     return;
+  X.AssociatorHeader = Target.AssociatorHeader.empty()
+                           ? StringRef(B.AssociatorHeader)
+                           : Target.AssociatorHeader;
   if (Target.Body && Reads->activatesSnapshot(Target.Body))
     return;
   X.UnsafeWrap = unsafeWrap(X, Index);
@@ -353,7 +358,7 @@ std::string CallbackWithoutContextCheck::unsafeWrap(const Crossing &X,
   if (X.ReportOnly)
     return "";
   return whyWrapIsUnsafe(X.Call, Index, X.Adapter, minimumStandardOf(X.Adapter),
-                         X.Spawned, !X.Target.AssociatorHeader.empty(),
+                         X.Spawned, !X.AssociatorHeader.empty(),
                          MemberInitializers.contains(X.Call->IgnoreImplicit()),
                          *Context);
 }
@@ -379,9 +384,9 @@ void CallbackWithoutContextCheck::emitWarning(const Crossing &X,
   Diag << Fix->Edits;
   if (std::optional<FixItHint> Include = includeInsertion(Fix->File, X.Header))
     Diag << *Include;
-  if (!X.Spawned && !X.Target.AssociatorHeader.empty())
+  if (!X.Spawned && !X.AssociatorHeader.empty())
     if (std::optional<FixItHint> Include =
-            includeInsertion(Fix->File, X.Target.AssociatorHeader))
+            includeInsertion(Fix->File, X.AssociatorHeader))
       Diag << *Include;
   if (!X.BridgeHeader.empty())
     if (std::optional<FixItHint> Include =
@@ -438,8 +443,10 @@ void CallbackWithoutContextCheck::checkPossibleBoundary(
     const Callable &Target = X.Target;
     if (Target.Kind == CallableKind::NotCallable ||
         Target.Kind == CallableKind::Adapted ||
-        isForwardedParameter(Target.Leaf))
+        isForwardedParameter(Target.Leaf) ||
+        Boundaries.isAsioHandOff(Callee, Target.Body))
       continue;
+    X.AssociatorHeader = Target.AssociatorHeader;
     if (Target.Body && Reads->activatesSnapshot(Target.Body))
       continue;
     if (isPackExpansionElement(X.Arg, *Context) ||

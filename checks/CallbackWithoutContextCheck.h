@@ -49,6 +49,10 @@ private:
     llvm::StringRef Adapter;
     llvm::StringRef Header;
     Callable Target;
+    /// The header whose associator specializations let the wrapper keep
+    /// what is associated with the handler: the binder's it went through, or
+    /// the Asio boundary's; empty when neither is Asio's.
+    llvm::StringRef AssociatorHeader = {};
     /// A source read that the adapter does not carry: no fix.
     const clang::NamedDecl *Lost = nullptr;
     /// The header that registers the bridge a carried read needs.

@@ -176,8 +176,8 @@ static std::string whyParameterCannotTakeIt(const Expr *Call, unsigned Index,
 
 std::string whyWrapIsUnsafe(const Expr *Call, unsigned Index, StringRef Adapter,
                             unsigned MinimumStandard, bool WrapsExecutor,
-                            bool ThroughAssociatingBinder,
-                            bool InMemberInitializer, ASTContext &Context) {
+                            bool KeepsAssociations, bool InMemberInitializer,
+                            ASTContext &Context) {
   unsigned Year = standardYear(Context.getLangOpts());
   if (MinimumStandard && !atLeast(Year, MinimumStandard))
     return ("'" + Adapter + "' needs C++" + llvm::Twine(MinimumStandard) +
@@ -193,7 +193,7 @@ std::string whyWrapIsUnsafe(const Expr *Call, unsigned Index, StringRef Adapter,
                                      ->getType()
                                      .getNonReferenceType()
                                      ->getAsCXXRecordDecl();
-  if (!ThroughAssociatingBinder && ArgType) {
+  if (!KeepsAssociations && ArgType) {
     if (const NamedDecl *Associated =
             memberNamed(ArgType, {"executor_type", "get_executor",
                                   "allocator_type", "get_allocator"}))

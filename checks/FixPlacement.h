@@ -44,12 +44,14 @@ bool isPackExpansionElement(const clang::Expr *Arg,
 /// coroutine spawn, \p WrapsExecutor, its executor) would not compile or
 /// would change what the call does; empty when it is safe.
 /// \p MinimumStandard is the C++ standard year the adapter needs (0: none
-/// known); \p ThroughAssociatingBinder: the argument is a binder whose
-/// associations the wrapper forwards (Catalogue.def, ASYNCCTX_BINDER);
+/// known); \p KeepsAssociations: the fix includes the header whose
+/// associator specializations make the wrapper forward what is associated
+/// with the handler (Catalogue.def, ASYNCCTX_BINDER and
+/// ASYNCCTX_INITIATING_NAMESPACE);
 /// \p InMemberInitializer: \p Call initializes a member or base.
 std::string whyWrapIsUnsafe(const clang::Expr *Call, unsigned Index,
                             llvm::StringRef Adapter, unsigned MinimumStandard,
-                            bool WrapsExecutor, bool ThroughAssociatingBinder,
+                            bool WrapsExecutor, bool KeepsAssociations,
                             bool InMemberInitializer,
                             clang::ASTContext &Context);
 

@@ -16,10 +16,12 @@ KINDS = {
     "BOUNDARY": ("Async boundaries", ["Name", "Callable argument"]),
     "LAUNCH_POLICY": ("Launch policies (an argument of this type before the "
                       "callable is skipped)", ["Enumeration"]),
-    "INITIATING_NAMESPACE": ("Asio initiating functions: every `async_*` "
-                             "function in these namespaces, the argument of "
-                             "its completion token parameter",
-                             ["Namespace"]),
+    "INITIATING_NAMESPACE": ("Asio namespaces: every `async_*` function in "
+                             "them is an initiating function (the argument of "
+                             "its completion token parameter); a fix for a "
+                             "boundary declared in one also includes the "
+                             "header",
+                             ["Namespace", "Fix also includes"]),
     "C_CALLBACK": ("C callbacks (reported, never fixed; every function "
                    "pointer argument)", ["Name"]),
     "BINDER": ("Binders (what runs is the selected argument)",
