@@ -569,6 +569,21 @@ void Asyncctx_wrap_invoke_from_empty(benchmark::State &state) {
 }
 BENCHMARK(Asyncctx_wrap_invoke_from_empty);
 
+// wrap(f)(x) in one expression: the whole life of a wrapper that is called
+// once, as an rvalue, as std::thread and executors call it (capture, the call,
+// destruction). Asyncctx_wrap_invoke calls one wrapper again and again, as an
+// lvalue.
+void Asyncctx_wrap_once(benchmark::State &state) {
+  in_context(1, [&] {
+    int x = 0;
+    for (auto _ : state) {
+      x = asyncctx::wrap([](int y) { return work(y); })(x);
+      benchmark::DoNotOptimize(x);
+    }
+  });
+}
+BENCHMARK(Asyncctx_wrap_once);
+
 // The wrapped function reads the Local it was wrapped for.
 void Asyncctx_wrap_invoke_get(benchmark::State &state) {
   auto w = request_id.run(42, [] {
@@ -641,6 +656,33 @@ void Floor_string_bridge_invoke(benchmark::State &state) {
   }
 }
 BENCHMARK(Floor_string_bridge_invoke);
+
+void Bridge_wrap_once_long(benchmark::State &state) {
+  g_request_id = long_request_id;
+  Asyncctx_wrap_once(state);
+  g_request_id = "req-42";
+}
+BENCHMARK(Bridge_wrap_once_long);
+
+// The floor of Asyncctx_wrap_once's bridge work, by hand: the thread's string
+// copied (the capture), then moved in around f() as a one-shot call may.
+void Floor_string_bridge_once(benchmark::State &state) {
+  int x = 0;
+  for (auto _ : state) {
+    std::string captured = g_request_id;
+    benchmark::DoNotOptimize(captured);
+    std::string &current = g_request_id;
+    std::string saved(std::move(current));
+    current.~basic_string();
+    ::new (static_cast<void *>(&current)) std::string(std::move(captured));
+    benchmark::ClobberMemory();
+    x = work(x);
+    benchmark::DoNotOptimize(x);
+    current.~basic_string();
+    ::new (static_cast<void *>(&current)) std::string(std::move(saved));
+  }
+}
+BENCHMARK(Floor_string_bridge_once);
 #endif
 
 // ---------------------------------------------------------------------------
