@@ -284,10 +284,10 @@ public:
     return detail::invoke(fn_, std::forward<Args>(args)...);
   }
 
-  // The one call of a callable handed over by value (std::thread, executors,
-  // Asio handlers): bridged values are moved into the call, not copied, and
-  // this Wrapped carries none afterwards (unless a copy of its snapshot
-  // shares them).
+  // The one call of a callable handed over by value (std::thread,
+  // std::async): bridged values that no copy of the snapshot shares are
+  // moved into the call, not copied, and this Wrapped carries none afterwards
+  // (docs/runtime.md, "Bridges").
   template <class... Args,
             detail::Requires<detail::is_invocable<F, Args...>::value> = 0>
   decltype(auto) operator()(Args &&...args) && noexcept(
@@ -495,7 +495,8 @@ private:
   }
   // Transparently replaceable: references to the variable, and its name,
   // refer to the new object.
-  template <class V> static void replace(T &variable, V &&value) {
+  template <class V>
+  ASYNCCTX_ALWAYS_INLINE static void replace(T &variable, V &&value) {
     variable.~T();
     ::new (static_cast<void *>(&variable)) T(std::forward<V>(value));
   }
