@@ -563,7 +563,9 @@ TEST_F(BridgeTest, ALoneThreadLocalBridgeInstallsAndLeavesInOneCallEach) {
       std::runtime_error);
   EXPECT_EQ(g_alone, "caller");
   {
-    InstalledFrame consuming(nullptr, c, /*adopt=*/false, /*credits=*/0, c);
+    BridgeCapture *holder = c; // the one user of c, as a Wrapped's snapshot
+    InstalledFrame once(nullptr, c, /*adopt=*/false, /*credits=*/0, &holder);
+    EXPECT_EQ(holder, nullptr) << "taken by the installation";
     EXPECT_EQ(g_alone, "captured");
   } // releases c
   EXPECT_EQ(g_alone, "caller");
@@ -579,8 +581,8 @@ TEST_F(BridgeTest, ALoneBridgeLeftOpenIsUnwoundByTheInstallationBelow) {
   g_alone = "caller";
   std::unique_ptr<InstalledFrame> leaked;
   {
-    InstalledFrame installed(nullptr, outer, false, 0, outer);
-    leaked = std::make_unique<InstalledFrame>(nullptr, inner, false, 0, inner);
+    InstalledFrame installed(nullptr, outer, false, 0, &outer);
+    leaked = std::make_unique<InstalledFrame>(nullptr, inner, false, 0, &inner);
     EXPECT_EQ(g_alone, "inner");
   }
   EXPECT_EQ(g_alone, "caller") << "both values unwound, in LIFO order";

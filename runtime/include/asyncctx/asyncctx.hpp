@@ -187,14 +187,10 @@ struct Access {
   static const BridgeCapture *bridges(const Snapshot &s) noexcept {
     return s.bridges_;
   }
-  // Takes the bridged values out of `s` when no copy of `s` shares them;
-  // null otherwise.
-  static BridgeCapture *take_sole_bridges(Snapshot &s) noexcept {
-    BridgeCapture *c = s.bridges_;
-    if (c == nullptr || c->refs.load(std::memory_order_acquire) != 1)
-      return nullptr;
-    s.bridges_ = nullptr;
-    return c;
+  // What holds the bridged values of `s`, for an installation that may take
+  // them (see enter_bridges).
+  static BridgeCapture **bridges_holder(Snapshot &s) noexcept {
+    return &s.bridges_;
   }
 };
 
@@ -211,13 +207,8 @@ public:
 class InstalledSnapshotOnce : public InstalledFrame {
 public:
   explicit InstalledSnapshotOnce(Snapshot &s) noexcept
-      : InstalledSnapshotOnce(s, Access::take_sole_bridges(s)) {}
-
-private:
-  InstalledSnapshotOnce(const Snapshot &s, BridgeCapture *taken) noexcept
-      : InstalledFrame(Access::frame(s),
-                       taken != nullptr ? taken : Access::bridges(s),
-                       /*adopt=*/false, /*credits=*/0, taken) {}
+      : InstalledFrame(Access::frame(s), Access::bridges(s), /*adopt=*/false,
+                       /*credits=*/0, Access::bridges_holder(s)) {}
 };
 
 } // namespace detail

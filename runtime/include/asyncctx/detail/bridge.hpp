@@ -488,6 +488,20 @@ install_bridges(const BridgeCapture *values, BridgeCapture *consumed,
   return r;
 }
 
+// Installs `values` for the installation at `depth`. `holder` is null, or
+// the pointer through which the one user of `values` holds them (a Wrapped
+// called as an rvalue): when no copy shares them, the installation takes them
+// from it, may move them in rather than copy them, and releases them when it
+// leaves.
+inline BridgeRecord *enter_bridges(const BridgeCapture *values,
+                                   BridgeCapture **holder,
+                                   std::size_t depth) noexcept {
+  BridgeCapture *consumed = nullptr;
+  if (holder != nullptr && values->refs.load(std::memory_order_acquire) == 1)
+    consumed = std::exchange(*holder, nullptr);
+  return values->set->enter(values, consumed, depth);
+}
+
 // Pops `r`, whose tokens are left, then releases the capture it consumed.
 inline void pop_record(ThreadBridges &stack, BridgeRecord *r) noexcept {
   BridgeCapture *consumed = r->consumed;

@@ -26,8 +26,8 @@ namespace detail {
 // alive until `leave`) or adopts one reference plus `credits` more, released
 // by `leave`. With `bridges` (null unless a bridge is registered) it also
 // installs those values after the frame, and `leave` restores them first;
-// `consumed` is null, or `bridges` itself when the installation owns that
-// capture (see BridgeSet::enter).
+// `holder`, if given, is what holds `bridges`, from which the installation
+// may take them (see enter_bridges).
 class Installation {
 public:
   Installation() noexcept = default;
@@ -36,14 +36,14 @@ public:
 
   void enter(Frame *f, const BridgeCapture *bridges, bool adopt = false,
              std::size_t credits = 0,
-             BridgeCapture *consumed = nullptr) noexcept {
+             BridgeCapture **holder = nullptr) noexcept {
     ThreadState &t = this_thread();
     saved_ = t;
     owner_ = &t;
     adopted_ = adopt ? f : nullptr;
     t = {f, credits != 0 ? f : nullptr, this, t.depth + 1, credits};
     bridges_ = bridges != nullptr
-                   ? bridges->set->enter(bridges, consumed, saved_.depth + 1)
+                   ? enter_bridges(bridges, holder, saved_.depth + 1)
                    : nullptr;
   }
 
@@ -118,8 +118,8 @@ class InstalledFrame {
 public:
   InstalledFrame(Frame *f, const BridgeCapture *bridges, bool adopt = false,
                  std::size_t credits = 0,
-                 BridgeCapture *consumed = nullptr) noexcept {
-    inner_.enter(f, bridges, adopt, credits, consumed);
+                 BridgeCapture **holder = nullptr) noexcept {
+    inner_.enter(f, bridges, adopt, credits, holder);
   }
   InstalledFrame(const InstalledFrame &) = delete;
   InstalledFrame &operator=(const InstalledFrame &) = delete;
