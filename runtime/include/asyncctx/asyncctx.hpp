@@ -383,8 +383,7 @@ private:
                             void *token) {
     ::new (token) Token(self(b).install_(*static_cast<const Value *>(value)));
   }
-  ASYNCCTX_ALWAYS_INLINE static void leave_token(const BridgeBase &b,
-                                                 void *token) {
+  static void leave_token(const BridgeBase &b, void *token) {
     Token &t = *static_cast<Token *>(token);
     self(b).leave_(std::move(t));
     t.~Token();
