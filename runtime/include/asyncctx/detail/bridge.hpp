@@ -161,48 +161,6 @@ struct BridgeRecord {
   }
 };
 
-inline BridgeRecord *install_bridges(const BridgeCapture *values,
-                                     BridgeCapture *consumed,
-                                     std::size_t depth) noexcept;
-inline void leave_bridges(BridgeRecord *r, std::size_t depth) noexcept;
-
-inline const BridgeSet *BridgeSet::make(const BridgeSet *previous,
-                                        const BridgeBase *added) {
-  const std::size_t count = previous != nullptr ? previous->count + 1 : 1;
-  void *memory = ::operator new(entries_offset() + count * sizeof(Entry));
-  const BridgeBase::Operations &alone = added->operations;
-  const bool fused = count == 1 && alone.enter_alone != nullptr;
-  auto *set =
-      ::new (memory) BridgeSet{previous,
-                               fused ? alone.enter_alone : &install_bridges,
-                               fused ? alone.leave_alone : &leave_bridges,
-                               count,
-                               0,
-                               0,
-                               true};
-  auto *entries = reinterpret_cast<Entry *>(
-      static_cast<unsigned char *>(memory) + entries_offset());
-  std::size_t values = align_up(sizeof(BridgeCapture), bridge_alignment);
-  std::size_t tokens = align_up(sizeof(BridgeRecord), bridge_alignment);
-  for (std::size_t i = 0; i < count; ++i) {
-    const BridgeBase *b = i + 1 < count ? previous->entries()[i].bridge : added;
-    const BridgeBase::Operations &op = b->operations;
-    values = align_up(values, op.value_align);
-    tokens = align_up(tokens, op.token_align);
-    ::new (static_cast<void *>(entries + i))
-        Entry{b,          op.capture, op.recapture,
-              op.destroy, op.install, op.install_moved,
-              op.leave,   values,     tokens};
-    set->recapturable = set->recapturable && op.recapture != nullptr;
-    values += op.value_size;
-    tokens += op.token_size;
-  }
-  set->capture_bytes = values;
-  // Records are stacked back to back: keep each one's start aligned.
-  set->record_bytes = align_up(tokens, bridge_alignment);
-  return set;
-}
-
 // The current set; null until the first registration. One per process (see
 // SlotCounter in frame.hpp).
 template <class Unused = void> struct ASYNCCTX_SHARED_STATE BridgeRegistry {
@@ -538,6 +496,44 @@ ASYNCCTX_NOINLINE inline void leave_bridges(BridgeRecord *r,
     unwind_bridges(depth);
   else
     leave_record(stack, r);
+}
+
+// After the set's default enter and leave, which it points to.
+inline const BridgeSet *BridgeSet::make(const BridgeSet *previous,
+                                        const BridgeBase *added) {
+  const std::size_t count = previous != nullptr ? previous->count + 1 : 1;
+  void *memory = ::operator new(entries_offset() + count * sizeof(Entry));
+  const BridgeBase::Operations &alone = added->operations;
+  const bool fused = count == 1 && alone.enter_alone != nullptr;
+  auto *set =
+      ::new (memory) BridgeSet{previous,
+                               fused ? alone.enter_alone : &install_bridges,
+                               fused ? alone.leave_alone : &leave_bridges,
+                               count,
+                               0,
+                               0,
+                               true};
+  auto *entries = reinterpret_cast<Entry *>(
+      static_cast<unsigned char *>(memory) + entries_offset());
+  std::size_t values = align_up(sizeof(BridgeCapture), bridge_alignment);
+  std::size_t tokens = align_up(sizeof(BridgeRecord), bridge_alignment);
+  for (std::size_t i = 0; i < count; ++i) {
+    const BridgeBase *b = i + 1 < count ? previous->entries()[i].bridge : added;
+    const BridgeBase::Operations &op = b->operations;
+    values = align_up(values, op.value_align);
+    tokens = align_up(tokens, op.token_align);
+    ::new (static_cast<void *>(entries + i))
+        Entry{b,          op.capture, op.recapture,
+              op.destroy, op.install, op.install_moved,
+              op.leave,   values,     tokens};
+    set->recapturable = set->recapturable && op.recapture != nullptr;
+    values += op.value_size;
+    tokens += op.token_size;
+  }
+  set->capture_bytes = values;
+  // Records are stacked back to back: keep each one's start aligned.
+  set->record_bytes = align_up(tokens, bridge_alignment);
+  return set;
 }
 
 } // namespace detail
