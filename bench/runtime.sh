@@ -134,6 +134,11 @@ if m("Asyncctx_wrap_invoke") is not None and direct is not None:
 if m("Asyncctx_wrap_invoke_from_empty") is not None and direct is not None:
     d = m("Asyncctx_wrap_invoke_from_empty") - direct
     rows.append(("wrap(f)() - f(), caller in empty context", "<= 5 ns", d, d <= 5))
+# A wrapper made, called once as an rvalue and destroyed in each iteration
+# (informational: it includes the capture).
+if m("Asyncctx_wrap_once") is not None and direct is not None:
+    rows.append(("wrap(f)() once, rvalue: capture + call + destruction - f()",
+                 "(info)", m("Asyncctx_wrap_once") - direct, None))
 for n in ("Asyncctx_get_hit/live:1", "Asyncctx_get_hit/live:16",
           "Asyncctx_get_miss/live:1", "Asyncctx_get_miss/live:16"):
     if m(n) is not None:
@@ -172,7 +177,11 @@ def bridge_rows(variant, label):
                            ("Asyncctx_wrap_invoke_from_empty", "wrap(f)() - f(), from the empty context", 15),
                            ("Bridge_wrap_invoke_long", "wrap(f)() - f(), 36-char value", None),
                            ("Floor_string_bridge_invoke",
-                            "floor: the same string moves by hand around f() - f()", None)):
+                            "floor: the same string moves by hand around f() - f()", None),
+                           ("Asyncctx_wrap_once", "wrap(f)() once, rvalue (with capture) - f()", None),
+                           ("Bridge_wrap_once_long", "wrap(f)() once, 36-char value - f()", None),
+                           ("Floor_string_bridge_once",
+                            "floor: copy, then moves by hand around f() - f()", None)):
         if m(n, variant) is not None and d is not None:
             t = m(n, variant) - d
             rows.append(("%s: %s" % (label, what), "<= %d ns" % limit if limit else "(info)",

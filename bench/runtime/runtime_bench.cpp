@@ -569,6 +569,21 @@ void Asyncctx_wrap_invoke_from_empty(benchmark::State &state) {
 }
 BENCHMARK(Asyncctx_wrap_invoke_from_empty);
 
+// wrap(f)(x) in one expression: the whole life of a wrapper that is called
+// once, as an rvalue, as std::thread and executors call it (capture, the call,
+// destruction). Asyncctx_wrap_invoke calls one wrapper again and again, as an
+// lvalue.
+void Asyncctx_wrap_once(benchmark::State &state) {
+  in_context(1, [&] {
+    int x = 0;
+    for (auto _ : state) {
+      x = asyncctx::wrap([](int y) { return work(y); })(x);
+      benchmark::DoNotOptimize(x);
+    }
+  });
+}
+BENCHMARK(Asyncctx_wrap_once);
+
 // The wrapped function reads the Local it was wrapped for.
 void Asyncctx_wrap_invoke_get(benchmark::State &state) {
   auto w = request_id.run(42, [] {
@@ -607,40 +622,66 @@ BENCHMARK(Naive_wrap_invoke);
 #if ASYNCCTX_BENCH_BRIDGE == 1
 // capture and a wrapped call again, the bridged request id longer than
 // std::string's small buffer (every copy allocates).
-void Bridge_capture_long(benchmark::State &state) {
+// Runs `benchmark` with the bridged request id longer than the small buffer.
+void with_long_request_id(benchmark::State &state,
+                          void (*benchmark)(benchmark::State &)) {
   g_request_id = long_request_id;
-  Asyncctx_capture(state);
+  benchmark(state);
   g_request_id = "req-42";
+}
+
+void Bridge_capture_long(benchmark::State &state) {
+  with_long_request_id(state, Asyncctx_capture);
 }
 BENCHMARK(Bridge_capture_long)->Arg(1)->ArgName("live");
 
 void Bridge_wrap_invoke_long(benchmark::State &state) {
-  g_request_id = long_request_id;
-  Asyncctx_wrap_invoke(state);
-  g_request_id = "req-42";
+  with_long_request_id(state, Asyncctx_wrap_invoke);
 }
 BENCHMARK(Bridge_wrap_invoke_long);
 
+void Bridge_wrap_once_long(benchmark::State &state) {
+  with_long_request_id(state, Asyncctx_wrap_once);
+}
+BENCHMARK(Bridge_wrap_once_long);
+
+// What the bridge does around a wrapped call, written by hand without
+// asyncctx: the thread's string moved aside, `value` constructed in its place,
+// the call, the saved one moved back.
+template <class V> int call_with_request_id(V &&value, int x) {
+  std::string &current = g_request_id;
+  std::string saved(std::move(current));
+  current.~basic_string();
+  ::new (static_cast<void *>(&current)) std::string(std::forward<V>(value));
+  benchmark::ClobberMemory();
+  x = work(x);
+  benchmark::DoNotOptimize(x);
+  current.~basic_string();
+  ::new (static_cast<void *>(&current)) std::string(std::move(saved));
+  return x;
+}
+
 // The floor of a wrapped call that keeps its snapshot's value for the next
-// call, written by hand without asyncctx: the thread's string moved aside, a
-// copy of the captured one constructed in its place, the call, the saved one
-// moved back: what the bridge does, without its bookkeeping.
+// call: a copy of the captured value installed.
 void Floor_string_bridge_invoke(benchmark::State &state) {
   const std::string captured = g_request_id;
   int x = 0;
-  for (auto _ : state) {
-    std::string &current = g_request_id;
-    std::string saved(std::move(current));
-    current.~basic_string();
-    ::new (static_cast<void *>(&current)) std::string(captured);
-    benchmark::ClobberMemory();
-    x = work(x);
-    benchmark::DoNotOptimize(x);
-    current.~basic_string();
-    ::new (static_cast<void *>(&current)) std::string(std::move(saved));
-  }
+  for (auto _ : state)
+    x = call_with_request_id(captured, x);
 }
 BENCHMARK(Floor_string_bridge_invoke);
+
+// The floor of Asyncctx_wrap_once's bridge work: the thread's string copied
+// (the capture), then moved in, as the one call of a wrapper may.
+void Floor_string_bridge_once(benchmark::State &state) {
+  int x = 0;
+  for (auto _ : state) {
+    std::string captured = g_request_id;
+    benchmark::DoNotOptimize(captured);
+    x = call_with_request_id(std::move(captured), x);
+  }
+}
+BENCHMARK(Floor_string_bridge_once);
 #endif
 
 // ---------------------------------------------------------------------------

@@ -128,6 +128,45 @@ TEST_F(BridgeTest, LeavingRestoresWhenTheCallThrows) {
   g_request_id = "caller";
   EXPECT_THROW(w(), std::runtime_error);
   EXPECT_EQ(g_request_id, "caller");
+  EXPECT_THROW(std::move(w)(), std::runtime_error) << "the one rvalue call";
+  EXPECT_EQ(g_request_id, "caller");
+}
+
+// Called as an rvalue (std::thread, executors, Asio handlers), a Wrapped
+// whose snapshot nothing shares moves its captured value in rather than
+// copying it, and gives it up (docs/runtime.md, "Bridges").
+TEST_F(BridgeTest, AnRvalueCallMovesTheCapturedValueInAndRestores) {
+  const std::string captured(40, 'c'); // beyond the small-string buffer
+  g_request_id = captured;
+  std::string in_call;
+  auto w = asyncctx::wrap([&] {
+    in_call = g_request_id;
+    g_request_id = "changed inside";
+  });
+  g_request_id = "caller";
+  std::move(w)();
+  EXPECT_EQ(in_call, captured);
+  EXPECT_EQ(g_request_id, "caller") << "the caller's value is restored";
+
+  std::move(w)();
+  EXPECT_EQ(in_call, "caller")
+      << "the first call took the value: a second one installs none";
+  EXPECT_EQ(g_request_id, "changed inside")
+      << "and, like a snapshot without the bridge, restores nothing";
+}
+
+TEST_F(BridgeTest, AnRvalueCallCopiesAValueThatACopyOfTheSnapshotShares) {
+  g_request_id = "shared";
+  std::string in_call;
+  auto w = asyncctx::wrap([&] { in_call = g_request_id; });
+  const Snapshot copy = w.snapshot();
+  g_request_id = "caller";
+  std::move(w)();
+  EXPECT_EQ(in_call, "shared");
+  std::move(w)();
+  EXPECT_EQ(in_call, "shared") << "shared values are copied, not given up";
+  copy.run([&] { EXPECT_EQ(g_request_id, "shared"); });
+  EXPECT_EQ(g_request_id, "caller");
 }
 
 TEST_F(BridgeTest, CaptureCopiesTheValueAtThatMoment) {
@@ -316,6 +355,22 @@ TEST_F(BridgeTest, CapturedValuesLiveAsLongAsTheSnapshot) {
   g_counted_value = 0;
 }
 
+// The capture an rvalue call takes is released when the call ends, thrown
+// out of or not, not when the Wrapped goes.
+TEST_F(BridgeTest, AnRvalueCallReleasesTheValuesItTook) {
+  const int alive_before = g_counters.alive;
+  g_counted_value = 5;
+  auto w = asyncctx::wrap([] {
+    EXPECT_EQ(g_counted_value, 5);
+    throw std::runtime_error("boom");
+  });
+  EXPECT_EQ(g_counters.alive, alive_before + 1);
+  g_counted_value = 0;
+  EXPECT_THROW(std::move(w)(), std::runtime_error);
+  EXPECT_EQ(g_counted_value, 0);
+  EXPECT_EQ(g_counters.alive, alive_before);
+}
+
 // --- registration
 // --------------------------------------------------------------
 
@@ -458,6 +513,82 @@ TEST_F(BridgeTest, AMisnestedScopeIsUnwoundByTheInstallationBelow) {
   EXPECT_EQ(g_request_id, "caller") << "both values unwound, in LIFO order";
   leaked.reset(); // already ended: nothing left to restore
   EXPECT_EQ(g_request_id, "caller");
+}
+
+// --- one thread_local bridge alone
+// ----------------------------------------------------
+
+// A process that registers one thread_local bridge (the usual adoption) gets
+// a set that installs and leaves in one call each. This suite registers
+// several, so that set is built here on the side, unregistered, and
+// installed through the detail API.
+thread_local std::string g_alone;
+
+struct AloneBridge {
+  std::string &operator()() const { return g_alone; }
+};
+using asyncctx::detail::BridgeCapture;
+using asyncctx::detail::BridgeSet;
+using asyncctx::detail::InstalledFrame;
+
+const BridgeSet *alone_set() {
+  static const BridgeSet *const set = BridgeSet::make(
+      nullptr,
+      new asyncctx::detail::VariableBridge<std::string, AloneBridge>({}));
+  return set;
+}
+
+TEST_F(BridgeTest, ALoneThreadLocalBridgeInstallsAndLeavesInOneCallEach) {
+  const BridgeSet *set = alone_set();
+  ASSERT_NE(set->enter, &asyncctx::detail::install_bridges) << "fused";
+  g_alone = "captured";
+  BridgeCapture *c = asyncctx::detail::capture_bridges(set);
+  g_alone = "caller";
+  {
+    InstalledFrame installed(nullptr, c);
+    EXPECT_EQ(g_alone, "captured");
+    g_alone = "changed inside";
+    {
+      InstalledFrame nested(nullptr, c);
+      EXPECT_EQ(g_alone, "captured");
+    }
+    EXPECT_EQ(g_alone, "changed inside");
+  }
+  EXPECT_EQ(g_alone, "caller");
+  EXPECT_THROW(
+      {
+        InstalledFrame installed(nullptr, c);
+        throw std::runtime_error("boom");
+      },
+      std::runtime_error);
+  EXPECT_EQ(g_alone, "caller");
+  {
+    BridgeCapture *holder = c; // the one user of c, as a Wrapped's snapshot
+    InstalledFrame once(nullptr, c, /*adopt=*/false, /*credits=*/0, &holder);
+    EXPECT_EQ(holder, nullptr) << "taken by the installation";
+    EXPECT_EQ(g_alone, "captured");
+  } // releases c
+  EXPECT_EQ(g_alone, "caller");
+  g_alone.clear();
+}
+
+TEST_F(BridgeTest, ALoneBridgeLeftOpenIsUnwoundByTheInstallationBelow) {
+  const BridgeSet *set = alone_set();
+  g_alone = "inner";
+  BridgeCapture *inner = asyncctx::detail::capture_bridges(set);
+  g_alone = "outer";
+  BridgeCapture *outer = asyncctx::detail::capture_bridges(set);
+  g_alone = "caller";
+  std::unique_ptr<InstalledFrame> leaked;
+  {
+    InstalledFrame installed(nullptr, outer, false, 0, &outer);
+    leaked = std::make_unique<InstalledFrame>(nullptr, inner, false, 0, &inner);
+    EXPECT_EQ(g_alone, "inner");
+  }
+  EXPECT_EQ(g_alone, "caller") << "both values unwound, in LIFO order";
+  leaked.reset(); // already ended: nothing left to restore
+  EXPECT_EQ(g_alone, "caller");
+  g_alone.clear();
 }
 
 } // namespace

@@ -187,6 +187,11 @@ struct Access {
   static const BridgeCapture *bridges(const Snapshot &s) noexcept {
     return s.bridges_;
   }
+  // What holds the bridged values of `s`, for an installation that may take
+  // them (see enter_bridges).
+  static BridgeCapture **bridges_holder(Snapshot &s) noexcept {
+    return &s.bridges_;
+  }
 };
 
 // `s` installed until the end of the block; `s` must outlive it.
@@ -194,6 +199,16 @@ class InstalledSnapshot : public InstalledFrame {
 public:
   explicit InstalledSnapshot(const Snapshot &s) noexcept
       : InstalledFrame(Access::frame(s), Access::bridges(s)) {}
+};
+
+// The same for the last use of `s` (a Wrapped called as an rvalue): bridged
+// values that no copy of `s` shares are moved in instead of copied, and `s`
+// gives them up (docs/runtime.md, "Bridges").
+class InstalledSnapshotOnce : public InstalledFrame {
+public:
+  explicit InstalledSnapshotOnce(Snapshot &s) noexcept
+      : InstalledFrame(Access::frame(s), Access::bridges(s), /*adopt=*/false,
+                       /*credits=*/0, Access::bridges_holder(s)) {}
 };
 
 } // namespace detail
@@ -260,11 +275,15 @@ public:
     return detail::invoke(fn_, std::forward<Args>(args)...);
   }
 
+  // The one call of a callable handed over by value (std::thread,
+  // std::async): bridged values that no copy of the snapshot shares are
+  // moved into the call, not copied, and this Wrapped carries none afterwards
+  // (docs/runtime.md, "Bridges").
   template <class... Args,
             detail::Requires<detail::is_invocable<F, Args...>::value> = 0>
   decltype(auto) operator()(Args &&...args) && noexcept(
       detail::is_nothrow_invocable<F, Args...>::value) {
-    detail::InstalledSnapshot installed(snapshot_);
+    detail::InstalledSnapshotOnce installed(snapshot_);
     return detail::invoke(std::move(fn_), std::forward<Args>(args)...);
   }
 
@@ -343,8 +362,10 @@ class BridgeImpl final : public BridgeBase {
 public:
   BridgeImpl(Capture capture, Install install, Leave leave)
       : BridgeBase({&capture_value, /*recapture=*/nullptr, &destroy_value,
-                    &install_value, &leave_token, sizeof(Value), alignof(Value),
-                    sizeof(Token), alignof(Token)}),
+                    &install_value, /*install_moved=*/nullptr, &leave_token,
+                    /*enter_alone=*/nullptr, /*leave_alone=*/nullptr,
+                    sizeof(Value), alignof(Value), sizeof(Token),
+                    alignof(Token)}),
         capture_(std::move(capture)), install_(std::move(install)),
         leave_(std::move(leave)) {}
 
@@ -396,7 +417,8 @@ public:
                     destruction_unobservable<T>::value
                         ? &recapture_value
                         : static_cast<RecaptureFn>(nullptr),
-                    &destroy_value, &install_value, &leave_token, sizeof(T),
+                    &destroy_value, &install_value, &install_moved_value,
+                    &leave_token, &enter_alone, &leave_alone, sizeof(T),
                     alignof(T), sizeof(T), alignof(T)}),
         variable_(std::move(variable)) {}
 
@@ -413,18 +435,58 @@ private:
   static void destroy_value(void *value) { static_cast<T *>(value)->~T(); }
   static void install_value(const BridgeBase &b, const void *value,
                             void *token) {
-    T &current = variable(b);
-    ::new (token) T(std::move(current));
-    replace(current, *static_cast<const T *>(value));
+    install(variable(b), *static_cast<const T *>(value), token);
   }
-  static void leave_token(const BridgeBase &b, void *token) {
+  static void install_moved_value(const BridgeBase &b, void *value,
+                                  void *token) {
+    install(variable(b), std::move(*static_cast<T *>(value)), token);
+  }
+  ASYNCCTX_ALWAYS_INLINE static void leave_token(const BridgeBase &b,
+                                                 void *token) {
     T &saved = *static_cast<T *>(token);
     replace(variable(b), std::move(saved));
     saved.~T();
   }
+  // The set of this bridge alone, in one call each way: no loop over the
+  // set's entries, no call per bridge.
+  static BridgeRecord *enter_alone(const BridgeCapture *values,
+                                   BridgeCapture *consumed, std::size_t depth) {
+    const BridgeSet *set = values->set;
+    const BridgeSet::Entry &e = set->entries()[0];
+    BridgeRecord *r = thread_bridges().push(set, depth, consumed);
+    void *token = r->base() + e.token_offset;
+    if (consumed != nullptr)
+      install(
+          variable(*e.bridge),
+          std::move(*reinterpret_cast<T *>(consumed->base() + e.value_offset)),
+          token);
+    else
+      install(variable(*e.bridge),
+              *reinterpret_cast<const T *>(values->base() + e.value_offset),
+              token);
+    return r;
+  }
+  static void leave_alone(BridgeRecord *r, std::size_t depth) {
+    ThreadBridges &stack = thread_bridges();
+    if (ASYNCCTX_UNLIKELY(stack.top() != r)) {
+      unwind_bridges(depth);
+      return;
+    }
+    const BridgeSet::Entry &e = r->set->entries()[0];
+    leave_token(*e.bridge, r->base() + e.token_offset);
+    pop_record(stack, r);
+  }
+  // The thread's value moved aside into `token`, `value` in its place.
+  template <class V>
+  ASYNCCTX_ALWAYS_INLINE static void install(T &current, V &&value,
+                                             void *token) {
+    ::new (token) T(std::move(current));
+    replace(current, std::forward<V>(value));
+  }
   // Transparently replaceable: references to the variable, and its name,
   // refer to the new object.
-  template <class V> static void replace(T &variable, V &&value) {
+  template <class V>
+  ASYNCCTX_ALWAYS_INLINE static void replace(T &variable, V &&value) {
     variable.~T();
     ::new (static_cast<void *>(&variable)) T(std::forward<V>(value));
   }

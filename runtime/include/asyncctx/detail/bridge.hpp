@@ -19,6 +19,10 @@
 namespace asyncctx {
 namespace detail {
 
+struct BridgeCapture;
+struct BridgeRecord;
+struct BridgeSet;
+
 constexpr std::size_t align_up(std::size_t n, std::size_t alignment) noexcept {
   return (n + alignment - 1) / alignment * alignment;
 }
@@ -46,15 +50,28 @@ public:
   // `leave` needs to restore the previous state.
   using InstallFn = void (*)(const BridgeBase &self, const void *value,
                              void *token);
+  // The same for a value that nothing else will read again: it may be moved
+  // from (null if the bridge only copies).
+  using InstallMovedFn = void (*)(const BridgeBase &self, void *value,
+                                  void *token);
   // Restores the state `token` saved, then destroys the token.
   using LeaveFn = void (*)(const BridgeBase &self, void *token);
+  // A whole installation of a set that holds this bridge alone, in one call
+  // each (see BridgeSet::enter; null to use the per-bridge functions above).
+  using EnterSetFn = BridgeRecord *(*)(const BridgeCapture *values,
+                                       BridgeCapture *consumed,
+                                       std::size_t depth);
+  using LeaveSetFn = void (*)(BridgeRecord *record, std::size_t depth);
 
   struct Operations {
     CaptureFn capture;
     RecaptureFn recapture;
     DestroyFn destroy;
     InstallFn install;
+    InstallMovedFn install_moved;
     LeaveFn leave;
+    EnterSetFn enter_alone;
+    LeaveSetFn leave_alone;
     std::size_t value_size, value_align, token_size, token_align;
   };
 
@@ -82,6 +99,7 @@ struct BridgeSet {
     BridgeBase::RecaptureFn recapture;
     BridgeBase::DestroyFn destroy;
     BridgeBase::InstallFn install;
+    BridgeBase::InstallMovedFn install_moved;
     BridgeBase::LeaveFn leave;
     std::size_t value_offset;
     std::size_t token_offset;
@@ -96,6 +114,14 @@ struct BridgeSet {
   }
 
   const BridgeSet *previous;
+  // Installs `values` (a capture of this set) on this thread for the
+  // installation at `depth` and returns the record to leave. `consumed` is
+  // null, or `values` itself when the installation owns the capture (the one
+  // call of a Wrapped called as an rvalue): its values may then be moved in
+  // rather than copied, and leaving releases it.
+  BridgeBase::EnterSetFn enter;
+  // Leaves what `enter` pushed (the installation at `depth`).
+  BridgeBase::LeaveSetFn leave;
   std::size_t count;
   std::size_t capture_bytes; // a BridgeCapture and the values
   std::size_t record_bytes;  // a BridgeRecord and the tokens
@@ -127,39 +153,13 @@ struct BridgeCapture {
 struct BridgeRecord {
   BridgeRecord *below;
   const BridgeSet *set;
-  std::size_t depth; // the installation's ThreadState::depth
+  std::size_t depth;       // the installation's ThreadState::depth
+  BridgeCapture *consumed; // released after leaving (see BridgeSet::enter)
 
   unsigned char *base() noexcept {
     return reinterpret_cast<unsigned char *>(this);
   }
 };
-
-inline const BridgeSet *BridgeSet::make(const BridgeSet *previous,
-                                        const BridgeBase *added) {
-  const std::size_t count = previous != nullptr ? previous->count + 1 : 1;
-  void *memory = ::operator new(entries_offset() + count * sizeof(Entry));
-  auto *set = ::new (memory) BridgeSet{previous, count, 0, 0, true};
-  auto *entries = reinterpret_cast<Entry *>(
-      static_cast<unsigned char *>(memory) + entries_offset());
-  std::size_t values = align_up(sizeof(BridgeCapture), bridge_alignment);
-  std::size_t tokens = align_up(sizeof(BridgeRecord), bridge_alignment);
-  for (std::size_t i = 0; i < count; ++i) {
-    const BridgeBase *b = i + 1 < count ? previous->entries()[i].bridge : added;
-    const BridgeBase::Operations &op = b->operations;
-    values = align_up(values, op.value_align);
-    tokens = align_up(tokens, op.token_align);
-    ::new (static_cast<void *>(entries + i))
-        Entry{b,          op.capture, op.recapture, op.destroy,
-              op.install, op.leave,   values,       tokens};
-    set->recapturable = set->recapturable && op.recapture != nullptr;
-    values += op.value_size;
-    tokens += op.token_size;
-  }
-  set->capture_bytes = values;
-  // Records are stacked back to back: keep each one's start aligned.
-  set->record_bytes = align_up(tokens, bridge_alignment);
-  return set;
-}
 
 // The current set; null until the first registration. One per process (see
 // SlotCounter in frame.hpp).
@@ -263,13 +263,15 @@ public:
     }
   }
 
-  BridgeRecord *push(const BridgeSet *set, std::size_t depth) {
+  BridgeRecord *push(const BridgeSet *set, std::size_t depth,
+                     BridgeCapture *consumed) {
     const std::size_t bytes = set->record_bytes;
     if (static_cast<std::size_t>(limit_ - free_) < bytes)
       grow(bytes);
     unsigned char *at = free_;
     free_ = at + bytes;
-    top_ = ::new (static_cast<void *>(at)) BridgeRecord{top_, set, depth};
+    top_ = ::new (static_cast<void *>(at))
+        BridgeRecord{top_, set, depth, consumed};
     return top_;
   }
 
@@ -425,17 +427,45 @@ inline void release(BridgeCapture *c) noexcept {
     destroy(c);
 }
 
-// Installs the values of `c` on this thread for the installation at `depth`:
-// in registration order, after the frame. Returns the record to leave.
+// BridgeSet::enter for every set but a fused one: each bridge's value
+// installed in registration order, after the frame.
 ASYNCCTX_NOINLINE inline BridgeRecord *
-install_bridges(const BridgeCapture *c, std::size_t depth) noexcept {
-  const BridgeSet *set = c->set;
-  BridgeRecord *r = thread_bridges().push(set, depth);
+install_bridges(const BridgeCapture *values, BridgeCapture *consumed,
+                std::size_t depth) noexcept {
+  const BridgeSet *set = values->set;
+  BridgeRecord *r = thread_bridges().push(set, depth, consumed);
   const BridgeSet::Entry *e = set->entries();
-  for (std::size_t i = 0, n = set->count; i < n; ++i)
-    e[i].install(*e[i].bridge, c->base() + e[i].value_offset,
-                 r->base() + e[i].token_offset);
+  for (std::size_t i = 0, n = set->count; i < n; ++i) {
+    if (consumed != nullptr && e[i].install_moved != nullptr)
+      e[i].install_moved(*e[i].bridge, consumed->base() + e[i].value_offset,
+                         r->base() + e[i].token_offset);
+    else
+      e[i].install(*e[i].bridge, values->base() + e[i].value_offset,
+                   r->base() + e[i].token_offset);
+  }
   return r;
+}
+
+// Installs `values` for the installation at `depth`. `holder` is null, or
+// the pointer through which the one user of `values` holds them (a Wrapped
+// called as an rvalue): when no copy shares them, the installation takes them
+// from it, may move them in rather than copy them, and releases them when it
+// leaves.
+inline BridgeRecord *enter_bridges(const BridgeCapture *values,
+                                   BridgeCapture **holder,
+                                   std::size_t depth) noexcept {
+  BridgeCapture *consumed = nullptr;
+  if (holder != nullptr && values->refs.load(std::memory_order_acquire) == 1)
+    consumed = std::exchange(*holder, nullptr);
+  return values->set->enter(values, consumed, depth);
+}
+
+// Pops `r`, whose tokens are left, then releases the capture it consumed.
+inline void pop_record(ThreadBridges &stack, BridgeRecord *r) noexcept {
+  BridgeCapture *consumed = r->consumed;
+  stack.pop();
+  if (consumed != nullptr)
+    release(consumed);
 }
 
 // Restores what `r` saved, in reverse registration order, and pops it.
@@ -444,7 +474,7 @@ inline void leave_record(ThreadBridges &stack, BridgeRecord *r) noexcept {
   const BridgeSet::Entry *e = set->entries();
   for (std::size_t i = set->count; i-- > 0;)
     e[i].leave(*e[i].bridge, r->base() + e[i].token_offset);
-  stack.pop();
+  pop_record(stack, r);
 }
 
 // Leaves the bridges of every installation deeper than `depth` on this thread,
@@ -456,8 +486,9 @@ ASYNCCTX_NOINLINE inline void unwind_bridges(std::size_t depth) noexcept {
     leave_record(stack, r);
 }
 
-// Leaves `r`, which the installation at `depth` pushed: at once when it is on
-// top, as it is unless installations above it were left open (misnested).
+// BridgeSet::leave for every set but a fused one: leaves `r`, which the
+// installation at `depth` pushed, at once when it is on top, as it is unless
+// installations above it were left open (misnested).
 ASYNCCTX_NOINLINE inline void leave_bridges(BridgeRecord *r,
                                             std::size_t depth) noexcept {
   ThreadBridges &stack = thread_bridges();
@@ -465,6 +496,44 @@ ASYNCCTX_NOINLINE inline void leave_bridges(BridgeRecord *r,
     unwind_bridges(depth);
   else
     leave_record(stack, r);
+}
+
+// After the set's default enter and leave, which it points to.
+inline const BridgeSet *BridgeSet::make(const BridgeSet *previous,
+                                        const BridgeBase *added) {
+  const std::size_t count = previous != nullptr ? previous->count + 1 : 1;
+  void *memory = ::operator new(entries_offset() + count * sizeof(Entry));
+  const BridgeBase::Operations &alone = added->operations;
+  const bool fused = count == 1 && alone.enter_alone != nullptr;
+  auto *set =
+      ::new (memory) BridgeSet{previous,
+                               fused ? alone.enter_alone : &install_bridges,
+                               fused ? alone.leave_alone : &leave_bridges,
+                               count,
+                               0,
+                               0,
+                               true};
+  auto *entries = reinterpret_cast<Entry *>(
+      static_cast<unsigned char *>(memory) + entries_offset());
+  std::size_t values = align_up(sizeof(BridgeCapture), bridge_alignment);
+  std::size_t tokens = align_up(sizeof(BridgeRecord), bridge_alignment);
+  for (std::size_t i = 0; i < count; ++i) {
+    const BridgeBase *b = i + 1 < count ? previous->entries()[i].bridge : added;
+    const BridgeBase::Operations &op = b->operations;
+    values = align_up(values, op.value_align);
+    tokens = align_up(tokens, op.token_align);
+    ::new (static_cast<void *>(entries + i))
+        Entry{b,          op.capture, op.recapture,
+              op.destroy, op.install, op.install_moved,
+              op.leave,   values,     tokens};
+    set->recapturable = set->recapturable && op.recapture != nullptr;
+    values += op.value_size;
+    tokens += op.token_size;
+  }
+  set->capture_bytes = values;
+  // Records are stacked back to back: keep each one's start aligned.
+  set->record_bytes = align_up(tokens, bridge_alignment);
+  return set;
 }
 
 } // namespace detail

@@ -17,11 +17,13 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define ASYNCCTX_SHARED_STATE [[gnu::visibility("default")]]
 #define ASYNCCTX_NOINLINE [[gnu::noinline]]
+#define ASYNCCTX_ALWAYS_INLINE [[gnu::always_inline]]
 #define ASYNCCTX_COLD [[gnu::cold, gnu::noinline]]
 #define ASYNCCTX_UNLIKELY(condition) __builtin_expect(!!(condition), 0)
 #else
 #define ASYNCCTX_SHARED_STATE
 #define ASYNCCTX_NOINLINE
+#define ASYNCCTX_ALWAYS_INLINE
 #define ASYNCCTX_COLD
 #define ASYNCCTX_UNLIKELY(condition) (condition)
 #endif

@@ -25,7 +25,9 @@ namespace detail {
 // thread. `enter` either borrows the frame (the caller keeps a reference
 // alive until `leave`) or adopts one reference plus `credits` more, released
 // by `leave`. With `bridges` (null unless a bridge is registered) it also
-// installs those values after the frame, and `leave` restores them first.
+// installs those values after the frame, and `leave` restores them first;
+// `holder`, if given, is what holds `bridges`, from which the installation
+// may take them (see enter_bridges).
 class Installation {
 public:
   Installation() noexcept = default;
@@ -33,14 +35,16 @@ public:
   Installation &operator=(const Installation &) = delete;
 
   void enter(Frame *f, const BridgeCapture *bridges, bool adopt = false,
-             std::size_t credits = 0) noexcept {
+             std::size_t credits = 0,
+             BridgeCapture **holder = nullptr) noexcept {
     ThreadState &t = this_thread();
     saved_ = t;
     owner_ = &t;
     adopted_ = adopt ? f : nullptr;
     t = {f, credits != 0 ? f : nullptr, this, t.depth + 1, credits};
-    bridges_ = bridges != nullptr ? install_bridges(bridges, saved_.depth + 1)
-                                  : nullptr;
+    bridges_ = bridges != nullptr
+                   ? enter_bridges(bridges, holder, saved_.depth + 1)
+                   : nullptr;
   }
 
   void leave() noexcept {
@@ -50,7 +54,7 @@ public:
       return;
     }
     if (bridges_ != nullptr)
-      leave_bridges(bridges_, saved_.depth);
+      bridges_->set->leave(bridges_, saved_.depth);
     Frame *credit_frame = t.credit_frame;
     std::size_t credits = t.credits;
     ThreadState outer = saved_;
@@ -113,8 +117,9 @@ private:
 class InstalledFrame {
 public:
   InstalledFrame(Frame *f, const BridgeCapture *bridges, bool adopt = false,
-                 std::size_t credits = 0) noexcept {
-    inner_.enter(f, bridges, adopt, credits);
+                 std::size_t credits = 0,
+                 BridgeCapture **holder = nullptr) noexcept {
+    inner_.enter(f, bridges, adopt, credits, holder);
   }
   InstalledFrame(const InstalledFrame &) = delete;
   InstalledFrame &operator=(const InstalledFrame &) = delete;
