@@ -95,9 +95,10 @@ BoundaryCatalogue::BoundaryCatalogue(
     B.Name = Name;
     B.Propagates = true;
   }
-  for (auto &[Name, B] : ByName)
-    if (const std::string *Header = asioNamespaceOf(Name))
-      B.AssociatorHeader = *Header;
+  // Not a structured binding: LLVM 19's binds a copy of a StringMap value.
+  for (auto &Entry : ByName)
+    if (const std::string *Header = asioNamespaceOf(Entry.getKey()))
+      Entry.getValue().AssociatorHeader = *Header;
 }
 
 const std::string *BoundaryCatalogue::asioNamespaceOf(StringRef Name) const {
