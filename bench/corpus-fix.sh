@@ -21,7 +21,8 @@
 #                     checkout ASIO_DIR (its include/ as a system header)
 #     WORK_DIR  scratch directory (default build/corpus-fix/CODEBASE); its
 #               results/ keeps the logs, reports and diffs
-#   Environment: ASIO_DIR (crow only: the Asio checkout); EVERY=K analyses every K-th TU only (default 1, all);
+#   Environment: ASIO_DIR (crow only: the Asio checkout); EVERY=K analyses every K-th TU only (default 1, all),
+#   starting with the FIRST-th (0-based, default 0: EVERY=2 FIRST=1 is the other half of EVERY=2);
 #   JOBS (default 2); ASYNCCTX (default build/bin/asyncctx).
 # docs/precision.md ("Fixes on real code") gives the commits measured and
 # how to fetch the code bases with git.
@@ -31,6 +32,7 @@ src=$(cd "${2:?usage: corpus-fix.sh asio|crow SRC_DIR [WORK_DIR]}" && pwd)
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${3:-$root/build/corpus-fix/$codebase}
 every=${EVERY:-1}
+first=${FIRST:-0}
 jobs=${JOBS:-2}
 tool=${ASYNCCTX:-$root/build/bin/asyncctx}
 helper="python3 $root/bench/corpus_fix.py"
@@ -52,7 +54,7 @@ esac
 git -C "$work/src" init -q && git -C "$work/src" add -A &&
   git -C "$work/src" -c user.name=corpus -c user.email=corpus@localhost commit -qm original
 units=$($helper db "$codebase" "$work/src" "$work/build" "$root/runtime/include" \
-  "${ASIO_DIR:-/usr}/include" "$every")
+  "${ASIO_DIR:-/usr}/include" "$every" "$first")
 
 # 1. What compiles before.
 $helper compile "$work/build" "$results/before" "$jobs"

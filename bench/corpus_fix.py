@@ -49,8 +49,8 @@ def walk(top):
     return sorted(found)
 
 
-def write_db(codebase, src, build, runtime, asio, every):
-    units = list(CODEBASES[codebase](src, runtime, asio))[::int(every)]
+def write_db(codebase, src, build, runtime, asio, every, first="0"):
+    units = list(CODEBASES[codebase](src, runtime, asio))[int(first)::int(every)]
     db = [{"directory": os.path.dirname(path), "file": path,
            "arguments": ["clang++-22"] + flags + ["-c", path]}
           for path, flags in units]
@@ -166,7 +166,7 @@ def classify(report, git_dir=None):
 def main():
     cmd = sys.argv[1]
     if cmd == "db":
-        write_db(*sys.argv[2:8])
+        write_db(*sys.argv[2:9])
     elif cmd == "compile":
         compile_all(*sys.argv[2:5])
     elif cmd == "classify":
