@@ -97,9 +97,9 @@ void CallbackWithoutContextCheck::registerMatchers(MatchFinder *Finder) {
   // included (docs/performance.md, "Whole-program analysis").
   if (WholeProgram) {
     Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader())).bind("any-call"), this);
+        callExpr(unless(isExpansionInSystemHeader())).bind("call"), this);
     Finder->addMatcher(
-        cxxConstructExpr(unless(isExpansionInSystemHeader())).bind("any-call"),
+        cxxConstructExpr(unless(isExpansionInSystemHeader())).bind("call"),
         this);
     return;
   }
@@ -191,8 +191,6 @@ void CallbackWithoutContextCheck::check(
     return;
   }
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
-  if (!Call)
-    Call = Result.Nodes.getNodeAs<Expr>("any-call");
   const Boundary *B = Boundaries.lookupCall(Call);
   if (!B) {
     if (wholeProgram() && !Unevaluated.contains(Call))
